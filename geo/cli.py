@@ -1,0 +1,36 @@
+"""The command line: ``python -m geo <command>``; each command lives in :mod:`geo.commands`.
+
+Commands parse arguments, call one public library function and format its result; tests call
+:func:`main` with an argument list and check the return code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Sequence
+
+from geo.commands import extract
+
+__all__ = ["main"]
+
+#: Modules exposing ``register(subparsers)``; add a command by adding its module here.
+COMMANDS = (extract,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for module in COMMANDS:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
+    code: int = args.func(args)
+    return code

@@ -1,0 +1,1 @@
+"""Subcommands of ``python -m geo``: one module each, each with ``register(subparsers)``."""

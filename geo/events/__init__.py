@@ -1,0 +1,1 @@
+"""Event detection and assembly: sentences → typed events (see taxonomy)."""

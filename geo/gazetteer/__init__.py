@@ -1,0 +1,1 @@
+"""Offline gazetteer: build, index, transliterate, resolve."""

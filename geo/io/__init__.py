@@ -1,0 +1,1 @@
+"""Input and output: articles, frontline snapshots, fetching, output files."""

@@ -1,0 +1,1 @@
+"""Spatial layers: frontline, evacuation zones, diplomacy, claim checks."""

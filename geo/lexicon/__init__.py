@@ -1,0 +1,1 @@
+"""Per-language rule tables (speech verbs, titles, weekdays, months, stoplists)."""

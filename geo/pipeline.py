@@ -1,0 +1,157 @@
+"""The extraction pipeline: declared stages, checked once, run per article.
+
+Each :class:`Stage` declares the fields it ``requires`` and ``produces`` (spaCy's
+``requires``/``assigns``). :func:`check_stages` verifies, when the module is imported, that
+every requirement is produced by an earlier stage, so a reordering mistake fails at once
+rather than as a ``KeyError`` deep in a batch. :func:`extract_article` runs the stages and
+returns one frozen :class:`~geo.model.Extraction`.
+
+Overlaps between stages are settled here, in one place: a place named inside an organisation
+("Det hvite hus", "Ukraine Defense Contact Group") or a person's name is not a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from geo.events.detect import find_events
+from geo.extract.actors import find_actors
+from geo.extract.dates import find_dates
+from geo.extract.places import find_places
+from geo.extract.quantities import find_quantities
+from geo.extract.quotes import find_quotes
+from geo.model import Article, Extraction, PlaceMention
+from geo.resources import Resources, load_resources
+from geo.text.sentences import split_paragraphs, split_sentences
+
+__all__ = ["STAGES", "Stage", "check_stages", "extract_article"]
+
+State = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One pipeline step: ``run(article, state, resources)`` returns the fields it produces."""
+
+    name: str
+    requires: tuple[str, ...]
+    produces: tuple[str, ...]
+    run: Callable[[Article, State, Resources], dict[str, Any]]
+
+
+def _without_overlaps(places: tuple[PlaceMention, ...], state: State) -> tuple[PlaceMention, ...]:
+    taken = [(m.start, m.end) for m in (*state["orgs"], *state["actors"])]
+    return tuple(p for p in places if not any(p.start < e and s < p.end for s, e in taken))
+
+
+def _actors(article: Article, state: State, res: Resources) -> dict[str, Any]:
+    actors, orgs = find_actors(
+        article, sentences=state["sentences"], paragraphs=state["paragraphs"], registry=res.registry
+    )
+    return {"actors": actors, "orgs": orgs}
+
+
+def _places(article: Article, state: State, res: Resources) -> dict[str, Any]:
+    found = find_places(article, sentences=state["sentences"], gazetteer=res.gazetteer)
+    return {"places": _without_overlaps(found, state)}
+
+
+def _quotes(article: Article, state: State, res: Resources) -> dict[str, Any]:
+    quotes, problems = find_quotes(
+        article,
+        sentences=state["sentences"],
+        paragraphs=state["paragraphs"],
+        actors=state["actors"],
+        orgs=state["orgs"],
+    )
+    return {"quotes": quotes, "problems": problems}
+
+
+def _events(article: Article, state: State, res: Resources) -> dict[str, Any]:
+    events = find_events(
+        article,
+        sentences=state["sentences"],
+        paragraphs=state["paragraphs"],
+        places=state["places"],
+        actors=state["actors"],
+        orgs=state["orgs"],
+        quotes=state["quotes"],
+        dates=state["dates"],
+        quantities=state["quantities"],
+        gazetteer=res.gazetteer,
+    )
+    return {"events": events}
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(
+        "paragraphs", (), ("paragraphs",), lambda a, s, r: {"paragraphs": split_paragraphs(a.text)}
+    ),
+    Stage(
+        "sentences",
+        ("paragraphs",),
+        ("sentences",),
+        lambda a, s, r: {"sentences": split_sentences(a.text, s["paragraphs"])},
+    ),
+    Stage("actors", ("sentences", "paragraphs"), ("actors", "orgs"), _actors),
+    Stage("places", ("sentences", "actors", "orgs"), ("places",), _places),
+    Stage("quotes", ("sentences", "paragraphs", "actors", "orgs"), ("quotes", "problems"), _quotes),
+    Stage(
+        "dates",
+        ("sentences",),
+        ("dates",),
+        lambda a, s, r: {"dates": find_dates(a, sentences=s["sentences"])},
+    ),
+    Stage(
+        "quantities",
+        ("sentences",),
+        ("quantities",),
+        lambda a, s, r: {"quantities": find_quantities(a, sentences=s["sentences"])},
+    ),
+    Stage(
+        "events",
+        ("sentences", "paragraphs", "places", "actors", "orgs", "quotes", "dates", "quantities"),
+        ("events",),
+        _events,
+    ),
+)
+
+
+def check_stages(stages: tuple[Stage, ...] = STAGES) -> None:
+    """Raise ``ValueError`` naming the stage whose requirement no earlier stage produces."""
+    available: set[str] = set()
+    problems: list[str] = []
+    for stage in stages:
+        missing = [field for field in stage.requires if field not in available]
+        if missing:
+            problems.append(
+                f"stage {stage.name!r} requires {missing}, produced by no earlier stage"
+            )
+        available.update(stage.produces)
+    if problems:
+        msg = "pipeline is mis-ordered: " + "; ".join(problems)
+        raise ValueError(msg)
+
+
+check_stages()
+
+
+def extract_article(article: Article, resources: Resources | None = None) -> Extraction:
+    """Run every stage on one article and return its :class:`~geo.model.Extraction`.
+
+    Never raises on odd text: ambiguities (an unclosed «) are recorded in
+    ``Extraction.problems``; only programming errors propagate.
+    """
+    res = resources if resources is not None else load_resources()
+    state: dict[str, Any] = {}
+    for stage in STAGES:
+        produced = stage.run(article, state, res)
+        if set(produced) != set(stage.produces):
+            msg = (
+                f"stage {stage.name!r} produced {sorted(produced)}, declared {list(stage.produces)}"
+            )
+            raise RuntimeError(msg)
+        state.update(produced)
+    return Extraction(article=article, **state)

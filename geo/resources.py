@@ -1,0 +1,29 @@
+"""Expensive, read-only resources the extractor needs, loaded once per process.
+
+The gazetteer index and the actor registry take time to build; the CLI, the corpus builder,
+the benchmarks and the dashboard (through ``st.cache_resource``) all share one instance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from geo.extract.actors import ActorRegistry, load_registry
+from geo.gazetteer.index import Gazetteer, load_gazetteer
+
+__all__ = ["Resources", "load_resources"]
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Everything the pipeline reads but never changes."""
+
+    gazetteer: Gazetteer
+    registry: ActorRegistry
+
+
+@cache
+def load_resources() -> Resources:
+    """Load (or build and cache on disk) the gazetteer and the actor registry, once."""
+    return Resources(gazetteer=load_gazetteer(), registry=load_registry())

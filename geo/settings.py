@@ -1,0 +1,68 @@
+"""Typed, documented settings for the library (one module, osmnx style).
+
+Tests and callers override them with ``monkeypatch.setattr(geo.settings, NAME, value)``;
+functions read them at call time (``settings.X``), never at import time, for that reason.
+
+Attributes
+----------
+PROJECT_ROOT
+    The repository root (the folder holding ``pyproject.toml``) for an editable install.
+DATA_DIR
+    Shipped, hand-made data: ``registry/actors.csv``, ``evacuations.csv``, ``frontline_approx.csv``.
+SEEDS_DIR
+    The bundled articles the dashboard shows by default.
+PROCESSED_DIR
+    Output of ``python -m geo build``: GeoParquet files plus ``manifest.json``.
+CACHE_DIR
+    Disk caches (the gazetteer index, fetched frontline snapshots). Ignored by git. Override
+    with the ``FRONTLINE_CACHE_DIR`` environment variable.
+DEFAULT_CRS
+    CRS of every GeoDataFrame the library returns (WGS84 lon/lat).
+EQUAL_AREA_CRS
+    Equal-area projection used for every area in km² (never compute areas in degrees).
+MAX_ARTICLE_BYTES
+    Largest article file accepted; larger files raise :class:`geo.errors.ArticleError`.
+FETCH_TIMEOUT_S
+    Timeout of one HTTP request when fetching frontline snapshots.
+FRONTLINE_SOURCE_URL
+    URL template of daily DeepStateMap snapshots; ``{date}`` is ``YYYYMMDD``.
+WEB_SIMPLIFY_TOLERANCE_DEG
+    Topology-preserving simplification for display only (never before measuring areas).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Final
+
+__all__ = [
+    "CACHE_DIR",
+    "DATA_DIR",
+    "DEFAULT_CRS",
+    "EQUAL_AREA_CRS",
+    "FETCH_TIMEOUT_S",
+    "FRONTLINE_SOURCE_URL",
+    "MAX_ARTICLE_BYTES",
+    "PROCESSED_DIR",
+    "PROJECT_ROOT",
+    "SEEDS_DIR",
+    "WEB_SIMPLIFY_TOLERANCE_DEG",
+]
+
+PROJECT_ROOT: Path = Path(__file__).resolve().parent.parent
+DATA_DIR: Path = PROJECT_ROOT / "data"
+SEEDS_DIR: Path = PROJECT_ROOT / "seeds"
+PROCESSED_DIR: Path = DATA_DIR / "processed"
+CACHE_DIR: Path = Path(os.environ.get("FRONTLINE_CACHE_DIR", PROJECT_ROOT / "data" / "cache"))
+
+DEFAULT_CRS: Final = "EPSG:4326"
+EQUAL_AREA_CRS: Final = "EPSG:6933"
+
+MAX_ARTICLE_BYTES: int = 2_000_000
+FETCH_TIMEOUT_S: float = 20.0
+FRONTLINE_SOURCE_URL: str = (
+    "https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data/"
+    "deepstatemap_data_{date}.geojson"
+)
+WEB_SIMPLIFY_TOLERANCE_DEG: float = 0.002

@@ -1,0 +1,1 @@
+"""Text segmentation: paragraphs and sentences as offset spans."""
