@@ -56,15 +56,18 @@ GeoPrecision = Literal["settlement", "region", "country"]
 class Article:
     """One news article, decoded, with its front matter parsed.
 
-    ``id`` is the file stem; ``content_hash`` (SHA-256 of the raw bytes) drives incremental
-    builds; ``body_offset`` is where :attr:`text` starts in the decoded file (after front
-    matter), so a file position is ``body_offset + start``.
+    ``published_precision`` is ``"month"`` when only the month of publication is known
+    (``published`` is then the first of that month): weekdays cannot be resolved, bare month
+    names still can. ``id`` is the file stem; ``content_hash`` (SHA-256 of the raw bytes)
+    drives incremental builds; ``body_offset`` is where :attr:`text` starts in the decoded
+    file (after front matter), so a file position is ``body_offset + start``.
     """
 
     id: str
     text: str
     lang: Lang
     published: dt.date | None = None
+    published_precision: Literal["day", "month"] = "day"
     title: str | None = None
     source: str | None = None
     url: str | None = None

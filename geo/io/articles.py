@@ -152,13 +152,17 @@ def _split_front_matter(text: str, where: str) -> _FrontMatter:
     return _FrontMatter(values, body_offset)
 
 
-def _parse_published(value: str | None, where: str) -> dt.date | None:
+def _parse_published(value: str | None, where: str) -> tuple[dt.date | None, str]:
+    """Parse ``YYYY-MM-DD`` (day precision) or ``YYYY-MM`` (month precision)."""
     if value is None or value.strip() in ("", "null", "~"):
-        return None
+        return None, "day"
+    text = value.strip()
     try:
-        return dt.date.fromisoformat(value.strip()[:10])
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return dt.date.fromisoformat(text + "-01"), "month"
+        return dt.date.fromisoformat(text[:10]), "day"
     except ValueError as exc:
-        msg = f"{where}: published {value!r} is not a date; write it as YYYY-MM-DD."
+        msg = f"{where}: published {value!r} is not a date; write it as YYYY-MM-DD (or YYYY-MM)."
         raise FrontMatterError(msg) from exc
 
 
@@ -206,11 +210,15 @@ def article_from_bytes(
     if not body.strip():
         msg = f"{where}: the article has front matter but no body text."
         raise ArticleError(msg)
+    front_published, precision = _parse_published(front.values.get("published"), where)
+    if published is not None:
+        front_published, precision = published, "day"
     return Article(
         id=article_id,
         text=body,
         lang=lang or _parse_lang(front.values.get("lang"), body, where),
-        published=published or _parse_published(front.values.get("published"), where),
+        published=front_published,
+        published_precision="month" if precision == "month" else "day",
         title=front.values.get("title"),
         source=front.values.get("source"),
         url=front.values.get("url"),
