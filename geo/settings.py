@@ -50,7 +50,23 @@ __all__ = [
     "WEB_SIMPLIFY_TOLERANCE_DEG",
 ]
 
-PROJECT_ROOT: Path = Path(__file__).resolve().parent.parent
+def _project_root() -> Path:
+    """Find the repository root: beside the package (editable install), else the cwd.
+
+    A non-editable install (``pip install .``) puts ``geo`` in site-packages, where ``data/``
+    and ``seeds/`` are absent; Streamlit Community Cloud runs the app from the repository
+    root, so the working directory is then the right place. ``FRONTLINE_PROJECT_ROOT`` wins.
+    """
+    env = os.environ.get("FRONTLINE_PROJECT_ROOT")
+    if env:
+        return Path(env).resolve()
+    beside = Path(__file__).resolve().parent.parent
+    if (beside / "data").is_dir() and (beside / "seeds").is_dir():
+        return beside
+    return Path.cwd().resolve()
+
+
+PROJECT_ROOT: Path = _project_root()
 DATA_DIR: Path = PROJECT_ROOT / "data"
 SEEDS_DIR: Path = PROJECT_ROOT / "seeds"
 PROCESSED_DIR: Path = DATA_DIR / "processed"
