@@ -10,12 +10,12 @@ import argparse
 import logging
 from collections.abc import Sequence
 
-from geo.commands import extract
+from geo.commands import evaluate, extract
 
 __all__ = ["main"]
 
 #: Modules exposing ``register(subparsers)``; add a command by adding its module here.
-COMMANDS = (extract,)
+COMMANDS = (extract, evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:
