@@ -73,7 +73,7 @@ def _surname_key(name: str) -> str:
     if not tokens:
         return ""
     # Zelensky / Zelenskyy / Zelenskyj / Zelenskiy share one key.
-    return re.sub(r"(yy|yj|ij|iy|y|j|i)$", "", tokens[-1])[:6]
+    return re.sub(r"[yji]+$", "", tokens[-1])[:6]
 
 
 def same_person(gold_name: str, predicted_name: str) -> bool:
