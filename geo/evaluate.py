@@ -311,7 +311,9 @@ def _date_ok(gold: dict[str, Any], predicted: object) -> bool:
     if predicted == gold["resolved"]:
         return True
     end = gold.get("resolved_end")
-    return bool(end) and gold["resolved"] <= predicted <= end
+    if not isinstance(end, str):
+        return False
+    return bool(gold["resolved"] <= predicted <= end)
 
 
 def load_gold_articles(gold_dir: Path) -> list[tuple[Article, dict[str, Any]]]:
