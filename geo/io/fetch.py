@@ -1,0 +1,204 @@
+"""Download frontline snapshots (and other public files) into a local cache, once.
+
+Why stdlib ``urllib``: one GET with a timeout is all the product needs, and it keeps the
+deployed app's dependencies small. The rules, each tested against a loopback server:
+
+* **Never twice.** A date already in the cache is returned without any request.
+* **Validated before cached.** The body is parsed (:func:`geo.io.frontline.snapshot_from_bytes`)
+  before it is written; a corrupt body raises and writes nothing.
+* **Atomic.** The file is written to a temporary name in the cache folder and renamed, so a
+  crash or a timeout never leaves a half-written snapshot that later reads would trust.
+* **Clear errors.** Timeouts, HTTP errors and unreachable hosts raise
+  :class:`geo.errors.FetchError`; malformed bodies raise :class:`geo.errors.SnapshotError`;
+  both name the URL and the date and leave the cache as it was.
+
+The URL template (``settings.FRONTLINE_SOURCE_URL``) holds ``{date}`` (``YYYYMMDD``) and may
+hold ``{iso}`` (``YYYY-MM-DD``); the default is the public GitHub mirror of DeepStateMap's
+history (``cyterat/deepstate-map-data``). Cached files keep the mirror's names,
+``deepstatemap_data_YYYYMMDD.geojson``, in ``settings.CACHE_DIR / "frontline"``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from geo import settings
+from geo.errors import FetchError
+from geo.io.frontline import date_from_filename, snapshot_from_bytes
+
+__all__ = [
+    "FetchResult",
+    "cached_snapshot_path",
+    "cached_snapshots",
+    "fetch_file",
+    "fetch_snapshot",
+    "frontline_cache_dir",
+    "snapshot_filename",
+    "snapshot_url",
+]
+
+#: Largest body accepted (a DeepState day is ~80 KB; an ISW export a few MB).
+MAX_BODY_BYTES: Final = 64 * 1024 * 1024
+_USER_AGENT: Final = "frontline-diplomacy/0.1 (+https://github.com/; research dashboard)"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """Where a fetched file is, where it came from, and whether this call downloaded it."""
+
+    path: Path
+    url: str
+    downloaded: bool
+
+
+def frontline_cache_dir(cache_dir: Path | None = None) -> Path:
+    """Return the snapshot cache folder: ``cache_dir`` or ``settings.CACHE_DIR / "frontline"``."""
+    return Path(cache_dir) if cache_dir is not None else settings.CACHE_DIR / "frontline"
+
+
+def snapshot_filename(day: dt.date) -> str:
+    """Return the cached file name of the snapshot dated ``day`` (the mirror's own name)."""
+    return f"deepstatemap_data_{day:%Y%m%d}.geojson"
+
+
+def snapshot_url(day: dt.date, template: str | None = None) -> str:
+    """Fill the URL template (default ``settings.FRONTLINE_SOURCE_URL``) for ``day``."""
+    template = template or settings.FRONTLINE_SOURCE_URL
+    try:
+        return template.format(date=f"{day:%Y%m%d}", iso=day.isoformat())
+    except (KeyError, IndexError, ValueError) as exc:
+        msg = f"URL template {template!r} is invalid ({exc}); use {{date}} (YYYYMMDD) or {{iso}}"
+        raise FetchError(msg) from exc
+
+
+def cached_snapshot_path(day: dt.date, cache_dir: Path | None = None) -> Path:
+    """Return where the snapshot dated ``day`` is (or would be) cached."""
+    return frontline_cache_dir(cache_dir) / snapshot_filename(day)
+
+
+def cached_snapshots(cache_dir: Path | None = None) -> dict[dt.date, Path]:
+    """Return the cached snapshots by their file date, oldest first (no network)."""
+    folder = frontline_cache_dir(cache_dir)
+    if not folder.is_dir():
+        return {}
+    found: dict[dt.date, Path] = {}
+    for path in folder.iterdir():
+        day = date_from_filename(path) if path.suffix.lower() == ".geojson" else None
+        if day is not None and not path.name.startswith("."):
+            found[day] = path
+    return dict(sorted(found.items()))
+
+
+def fetch_snapshot(
+    day: dt.date,
+    *,
+    cache_dir: Path | None = None,
+    url_template: str | None = None,
+    timeout: float | None = None,
+) -> FetchResult:
+    """Return the cached snapshot dated ``day``, downloading it first if it is not cached.
+
+    Parameters
+    ----------
+    day
+        The snapshot's file date (a DeepState file dated D describes day D−1).
+    cache_dir
+        Cache folder; default ``settings.CACHE_DIR / "frontline"``. Created when missing.
+    url_template
+        Default ``settings.FRONTLINE_SOURCE_URL``.
+    timeout
+        Seconds per request; default ``settings.FETCH_TIMEOUT_S``.
+
+    Raises
+    ------
+    FetchError
+        Timeout, HTTP error, unreachable host, oversized body.
+    SnapshotError
+        The body is not a usable snapshot; nothing is cached.
+    """
+    target = cached_snapshot_path(day, cache_dir)
+    url = snapshot_url(day, url_template)
+    if target.is_file():
+        return FetchResult(path=target, url=url, downloaded=False)
+
+    def validate(body: bytes) -> None:
+        snapshot_from_bytes(body, name=f"{url} ({target.name})", snapshot_date=day)
+
+    fetch_file(url, target, timeout=timeout, validate=validate)
+    return FetchResult(path=target, url=url, downloaded=True)
+
+
+def fetch_file(
+    url: str,
+    target: Path,
+    *,
+    timeout: float | None = None,
+    validate: Callable[[bytes], None] | None = None,
+) -> Path:
+    """Download ``url`` to ``target`` atomically, after ``validate(body)`` accepted the body.
+
+    An existing ``target`` is left untouched until the new body is complete and valid.
+    Only ``http``/``https`` URLs are accepted.
+    """
+    scheme = urllib.parse.urlsplit(url).scheme
+    if scheme not in ("http", "https"):
+        msg = f"{url}: only http(s) URLs can be fetched, not {scheme or 'a bare path'!r}"
+        raise FetchError(msg)
+    body = _download(url, timeout=settings.FETCH_TIMEOUT_S if timeout is None else timeout)
+    if validate is not None:
+        validate(body)
+    _write_atomic(target, body)
+    return target
+
+
+def _download(url: str, *, timeout: float) -> bytes:
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            body: bytes = response.read(MAX_BODY_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        hint = " (no file for that date at the source?)" if exc.code == 404 else ""
+        msg = f"{url}: HTTP {exc.code} {exc.reason}{hint}; nothing was cached"
+        raise FetchError(msg) from exc
+    except TimeoutError as exc:
+        msg = f"{url}: no answer within {timeout:g} s (timeout); nothing was cached, try again"
+        raise FetchError(msg) from exc
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, TimeoutError):
+            msg = f"{url}: no answer within {timeout:g} s (timeout); nothing was cached, try again"
+        else:
+            msg = f"{url}: cannot connect ({reason}); check the URL and the network"
+        raise FetchError(msg) from exc
+    except (ConnectionError, OSError) as exc:
+        msg = f"{url}: connection failed while reading ({exc}); nothing was cached"
+        raise FetchError(msg) from exc
+    if len(body) > MAX_BODY_BYTES:
+        msg = f"{url}: body larger than {MAX_BODY_BYTES // 2**20} MB; refusing to cache it"
+        raise FetchError(msg)
+    return body
+
+
+def _write_atomic(target: Path, body: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(handle, "wb") as tmp:
+            tmp.write(body)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        Path(tmp_name).replace(target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
