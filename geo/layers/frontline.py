@@ -34,7 +34,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import LineString
+from pyproj import CRS, Geod, Transformer
+from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from geo import settings
@@ -52,9 +53,11 @@ __all__ = [
     "approximate_front",
     "area_km2",
     "change_between",
+    "distance_to_front_km",
     "front_for_day",
     "front_geometry",
     "load_snapshot",
+    "nearest_front_point",
     "simplify_for_web",
     "snapshot_for_day",
 ]
@@ -355,6 +358,69 @@ def front_geometry(front: gpd.GeoDataFrame) -> BaseGeometry:
     front line, so the distance to the polygon is the distance to the front.
     """
     return shapely.union_all(front.to_crs(settings.DEFAULT_CRS).geometry.to_numpy())
+
+
+_GEOD: Final = Geod(ellps="WGS84")
+
+
+def nearest_front_point(
+    geometry: BaseGeometry, front: gpd.GeoDataFrame | BaseGeometry
+) -> tuple[Point, Point, float]:
+    """Return (point on ``geometry``, nearest point of the front, geodesic distance in km).
+
+    The nearest pair is searched in an azimuthal equidistant projection centred on
+    ``geometry`` (distances from its centre are true there, so the pair found is the true
+    nearest one up to the geometry's own extent), and the distance is then measured on the
+    WGS84 ellipsoid with ``pyproj.Geod``. A geometry touching or inside the occupied area is
+    at 0 km. Never a distance in degrees.
+    """
+    target = front_geometry(front) if isinstance(front, gpd.GeoDataFrame) else front
+    if geometry is None or geometry.is_empty or target.is_empty:
+        return Point(), Point(), float("nan")
+    centre = geometry.representative_point()
+    aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={centre.y} +lon_0={centre.x} +datum=WGS84 +units=m")
+    forward = Transformer.from_crs("EPSG:4326", aeqd, always_xy=True)
+    back = Transformer.from_crs(aeqd, "EPSG:4326", always_xy=True)
+
+    def project(xy: np.ndarray, transformer: Transformer = forward) -> np.ndarray:
+        return np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
+
+    local_geom = shapely.transform(geometry, project)
+    local_front = shapely.transform(target, project)
+    if local_geom.intersects(local_front):
+        meeting = shapely.intersection(geometry, target).representative_point()
+        return meeting, meeting, 0.0
+    line = shapely.shortest_line(local_geom, local_front)
+    (x0, y0), (x1, y1) = shapely.get_coordinates(line)
+    lon0, lat0 = back.transform(x0, y0)
+    lon1, lat1 = back.transform(x1, y1)
+    _, _, metres = _GEOD.inv(lon0, lat0, lon1, lat1)
+    return Point(lon0, lat0), Point(lon1, lat1), float(metres) / 1000.0
+
+
+def distance_to_front_km(
+    geometries: gpd.GeoSeries, front: gpd.GeoDataFrame | BaseGeometry
+) -> np.ndarray:
+    """Return the geodesic distance in km from each geometry to the front (NaN when empty)."""
+    target = front_geometry(front) if isinstance(front, gpd.GeoDataFrame) else front
+    series = geometries.to_crs(settings.DEFAULT_CRS) if geometries.crs else geometries
+    known: dict[bytes, float] = {}  # zones often share one hromada polygon: measure it once
+    out = []
+    for geom in series:
+        key = b"" if geom is None else shapely.to_wkb(geom)
+        if key not in known:
+            known[key] = nearest_front_point(geom, _near_part(geom, target))[2]
+        out.append(known[key])
+    return np.array(out, dtype=float)
+
+
+def _near_part(geometry: BaseGeometry | None, target: BaseGeometry) -> BaseGeometry:
+    """Clip the front to a 4° box around ``geometry`` (cheaper projection), if it meets it."""
+    if geometry is None or geometry.is_empty:
+        return target
+    minx, miny, maxx, maxy = geometry.bounds
+    clipped = shapely.clip_by_rect(target, minx - 4, miny - 4, maxx + 4, maxy + 4)
+    return target if clipped.is_empty else clipped
 
 
 # --- the day's layer -------------------------------------------------------------------------
