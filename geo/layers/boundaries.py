@@ -116,14 +116,16 @@ def _resolve(boundaries_dir: Path | None) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def load_oblasts(boundaries_dir: Path | None = None) -> gpd.GeoDataFrame:
+def load_oblasts(boundaries: Path | None = None) -> gpd.GeoDataFrame:
     """Return first-level units: columns ``oblast`` (English), ``iso`` (UA-14), geometry.
 
-    Empty (same columns) when the folder or the file is missing.
+    ``boundaries`` is a boundaries folder (its :data:`OBLAST_FILE` is read) or an oblast
+    GeoJSON file itself: geoBoundaries ADM1 (``shapeName``/``shapeISO``) or an OSM export
+    (``name:en``/``iso3166-2``). Empty (same columns) when nothing is there.
     """
-    folder = _resolve(boundaries_dir)
-    path = folder / OBLAST_FILE if folder else None
-    if path is None or not path.is_file():
+    target = Path(boundaries) if boundaries is not None else default_boundaries_dir()
+    path = target if target.is_file() else target / OBLAST_FILE
+    if not path.is_file():
         return gpd.GeoDataFrame({"oblast": [], "iso": []}, geometry=[], crs=settings.DEFAULT_CRS)
     return _read_oblasts(str(path), path.stat().st_mtime_ns).copy()
 
@@ -131,10 +133,16 @@ def load_oblasts(boundaries_dir: Path | None = None) -> gpd.GeoDataFrame:
 @functools.lru_cache(maxsize=4)
 def _read_oblasts(path: str, _mtime_ns: int) -> gpd.GeoDataFrame:
     frame = gpd.read_file(path)
-    frame = frame.rename(columns={"shapeName": "oblast", "shapeISO": "iso"})
+    frame = frame.rename(
+        columns={"shapeName": "oblast", "shapeISO": "iso", "name:en": "oblast", "iso3166-2": "iso"}
+    )
+    if "oblast" not in frame or "iso" not in frame:
+        msg = f"{path}: not an oblast file (needs shapeName/shapeISO or name:en/iso3166-2)"
+        raise SnapshotError(msg)
+    frame = frame[frame.geom_type.isin(["Polygon", "MultiPolygon"])]
     frame = frame[["oblast", "iso", "geometry"]].to_crs(settings.DEFAULT_CRS)
     frame["geometry"] = frame.geometry.make_valid()
-    return frame
+    return frame.reset_index(drop=True)
 
 
 def load_hromadas(boundaries_dir: Path | None = None) -> gpd.GeoDataFrame:
