@@ -454,27 +454,15 @@ def front_for_day(day: dt.date | None, *, cache_dir: Path | None = None) -> Fron
     snapshot_date = occupied["snapshot_date"].iloc[0]
     describes = occupied["describes_date"].iloc[0]
     source = str(occupied["source"].iloc[0])
-    advances = _empty_advances()
     previous = cached_snapshots(cache_dir).get(snapshot_date - dt.timedelta(days=1))
-    note = "no snapshot of the day before cached: advances not shown"
+    advances, note = _empty_advances(), "no snapshot of the day before cached: advances not shown"
     if previous is not None:
         try:
-            change = change_between(load_snapshot(previous), occupied, split_by_oblast=False)
-        except SnapshotError:
-            change = None
-        if change is not None:
-            gained = change.gained
-            advances = gpd.GeoDataFrame(
-                {
-                    "area_km2": gained["area_km2"].to_numpy(),
-                    "describes_date": describes,
-                    "source": source,
-                },
-                geometry=gained.geometry.to_numpy(),
-                crs=settings.DEFAULT_CRS,
-            )
-            note = f"advances on {describes}: {change.gained_km2:.1f} km² gained, " \
-                   f"{change.lost_km2:.1f} km² lost"  # fmt: skip
+            cached, note = _advances(str(previous), previous.stat().st_mtime_ns,
+                                     str(path), path.stat().st_mtime_ns)  # fmt: skip
+            advances = cached.copy()
+        except (SnapshotError, OSError):
+            note = f"the snapshot of the day before ({previous.name}) is unreadable"
     credit = "DeepStateMap (deepstatemap.live)" if source == SOURCE_DEEPSTATE else source
     legend = (
         f"Occupied territory as of {describes} — {credit}, snapshot file dated {snapshot_date}"
@@ -490,6 +478,29 @@ def front_for_day(day: dt.date | None, *, cache_dir: Path | None = None) -> Fron
         snapshot_date=snapshot_date,
         describes_date=describes,
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _advances(
+    previous: str, _previous_mtime: int, current: str, _current_mtime: int
+) -> tuple[gpd.GeoDataFrame, str]:
+    """Polygons gained from ``previous`` to ``current`` (memoised by paths and mtimes)."""
+    change = change_between(load_snapshot(previous), load_snapshot(current), split_by_oblast=False)
+    gained = change.gained
+    advances = gpd.GeoDataFrame(
+        {
+            "area_km2": gained["area_km2"].to_numpy(),
+            "describes_date": change.new_describes,
+            "source": change.source,
+        },
+        geometry=gained.geometry.to_numpy(),
+        crs=settings.DEFAULT_CRS,
+    )
+    note = (
+        f"advances on {change.new_describes}: {change.gained_km2:.1f} km² gained, "
+        f"{change.lost_km2:.1f} km² lost"
+    )
+    return advances, note
 
 
 def _approximate_layer(day: dt.date | None, cache_dir: Path | None) -> FrontLayer:
