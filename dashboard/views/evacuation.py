@@ -1,0 +1,30 @@
+"""The evacuation-zones map: zones ordered evacuated, dates, who must leave, method."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import data, maps
+from dashboard.filters import Filters, filter_zones
+from dashboard.views.front import front_day
+from geo.frames import Frames
+
+__all__ = ["render"]
+
+
+def render(corpus: Frames, view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> None:
+    """Draw the zones (computed once per corpus and day, then filtered) and evacuation events."""
+    day = front_day(view, filters)
+    front, _ = data.front_for_day(day)
+    zones, notice = data.evacuation_zones(fingerprint, day, front, corpus.events)
+    if notice:
+        st.caption(notice)
+    fmap = maps.build_evacuation_map(
+        filter_zones(zones, filters),
+        view.events,
+        front=front,
+        outlines=data.outlines("ukraine"),
+        tiles=tiles,
+    )
+    st_folium(fmap, key="map_evacuation", returned_objects=[], height=520, use_container_width=True)

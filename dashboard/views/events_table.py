@@ -1,0 +1,31 @@
+"""The table of filtered events, with GeoJSON and CSV downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import tables
+from geo.frames import Frames
+
+__all__ = ["render"]
+
+
+def render(view: Frames) -> None:
+    """Draw the events table (text only: cells are never rendered as HTML) and downloads."""
+    st.subheader(f"Events ({len(view.events)})")
+    st.dataframe(tables.events_table(view.events), hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.download_button(
+        "Download GeoJSON",
+        data=tables.events_geojson(view.events),
+        file_name="events.geojson",
+        mime="application/geo+json",
+        key="download_geojson",
+    )
+    right.download_button(
+        "Download CSV",
+        data=tables.events_csv(view.events),
+        file_name="events.csv",
+        mime="text/csv",
+        key="download_csv",
+    )

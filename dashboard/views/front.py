@@ -1,0 +1,37 @@
+"""The eastern-front map: occupied area, latest advances, events on the front, claim check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import data, maps
+from dashboard.filters import Filters, date_bounds
+from geo.frames import Frames
+
+__all__ = ["front_day", "render"]
+
+
+def front_day(view: Frames, filters: Filters) -> dt.date:
+    """The day whose front is drawn: the filter's end, else the last event's day, else today."""
+    if filters.end:
+        return filters.end
+    bounds = date_bounds(view)
+    return bounds[1] if bounds else dt.datetime.now(tz=dt.UTC).date()
+
+
+def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> None:
+    """Draw the front map for the filtered events and the claimed-vs-measured table."""
+    front, notice = data.front_for_day(front_day(view, filters))
+    if notice:
+        st.caption(notice)
+    fmap = maps.build_front_map(
+        view.events, front=front, outlines=data.outlines("ukraine"), tiles=tiles
+    )
+    st_folium(fmap, key="map_front", returned_objects=[], height=520, use_container_width=True)
+    checked = data.claims(fingerprint, tuple(view.events["event_id"]), view.events)
+    if checked is not None and len(checked):
+        st.markdown("**Claimed vs measured advances**")
+        st.dataframe(checked, hide_index=True)
