@@ -532,7 +532,8 @@ def simplify_for_web(
     Polygons are simplified together with ``shapely.coverage_simplify`` (Visvalingam–Whyatt
     on a coverage: an edge shared by two polygons is simplified once, so neighbours stay
     edge-matched, with no slivers or gaps), then snapped to a ``grid_size``° grid (≈1 m) so
-    the GeoJSON carries 5 decimals. Lines and points pass through
+    the GeoJSON carries 5 decimals. Date columns become ISO strings (JSON-ready for the
+    map). Lines and points pass through
     ``simplify(preserve_topology=True)``. ``tolerance`` defaults to
     ``settings.WEB_SIMPLIFY_TOLERANCE_DEG``.
     """
@@ -549,6 +550,9 @@ def simplify_for_web(
                                                   preserve_topology=True)  # fmt: skip
     simplified = shapely.set_precision(simplified, grid_size)
     out = out.set_geometry(gpd.GeoSeries(simplified, index=out.index, crs=out.crs))
+    for column in out.columns.drop(out.geometry.name):
+        if out[column].map(lambda v: isinstance(v, dt.date)).any():
+            out[column] = out[column].map(lambda v: v.isoformat() if isinstance(v, dt.date) else v)
     return out[~out.geometry.is_empty]
 
 
