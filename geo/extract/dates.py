@@ -115,8 +115,13 @@ def _number(word: str, grammar: _Grammar) -> int | None:
     return grammar.numbers.get(word)
 
 
+def _folded(mapping: dict[str, int]) -> dict[str, int]:
+    """Return ``mapping`` keyed by lower case without a trailing dot ("Aug." → "aug")."""
+    return {k.lower().rstrip("."): v for k, v in mapping.items()}
+
+
 def _lower_key(mapping: dict[str, int], word: str) -> int:
-    return {k.lower(): v for k, v in mapping.items()}[word.lower().rstrip(".")]
+    return mapping[word.lower().rstrip(".")]
 
 
 _PAST_MODS: Final = frozenset({"forrige", "førre", "sist", "last", "past"})
@@ -150,9 +155,9 @@ def _parse_daymonth(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
     day = int(m.group("day"))
     month = _lower_key(g.months, m.group("month"))
     year = int(m.group("year")) if m.group("year") else None
-    if not 1 <= day <= 31:
+    if not 1 <= day <= 31 or (year is not None and _safe_date(year, month, day) is None):
         return None
-    return {"day": day, "month": month, "year": year}
+    return {"day": day, "month": month, "year": year, "yrel": _year_relation(m.group("rel"))}
 
 
 def _parse_numeric(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
@@ -163,22 +168,51 @@ def _parse_numeric(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
         dt.date(year, int(m.group("mon")), int(m.group("day")))
     except ValueError:
         return None
-    return {"day": int(m.group("day")), "month": int(m.group("mon")), "year": year}
+    return {"day": int(m.group("day")), "month": int(m.group("mon")), "year": year, "yrel": None}
+
+
+_NO_YEAR_RELATION: Final = (
+    r"i\s+fjor|i\s+fjol|i\s+år|neste\s+år|forrige\s+år|førre\s+år|(?:samme|same)\s+år(?:et)?"
+    r"|året\s+(?:etter|før)"
+)
+_EN_YEAR_RELATION: Final = (
+    r"last\s+year|this\s+year|next\s+year|(?:of\s+)?that\s+year|(?:of\s+)?the\s+same\s+year"
+    r"|the\s+(?:following|next)\s+year|the\s+year\s+(?:before|after)"
+)
+
+
+def _year_relation(phrase: str | None) -> tuple[str, int] | None:
+    """Parse "i fjor" → ("published", -1); "samme år"/"året etter" → ("reference", 0/1).
+
+    ``"published"`` counts from the publication year, ``"reference"`` from the last year the
+    text named ("I 2014 … i mars samme år").
+    """
+    if not phrase:
+        return None
+    words = phrase.lower().split()
+    if {"samme", "same", "that"} & set(words):
+        return "reference", 0
+    if words[0] in ("året", "the"):  # "året etter", "the following year", "the year before"
+        after = bool({"etter", "following", "after", "next"} & set(words))
+        return "reference", 1 if after else -1
+    if words[0] in ("neste", "next"):
+        return "published", 1
+    if words[-1] in ("fjor", "fjol") or words[0] in ("forrige", "førre", "last"):
+        return "published", -1
+    return "published", 0
+
+
+def _relative_year(relation: tuple[str, int], ctx: _Context) -> int | None:
+    base, offset = relation
+    year = ctx.ref_year if base == "reference" else (ctx.published.year if ctx.published else None)
+    return year + offset if year is not None else None
 
 
 def _parse_month(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
-    rel = (m.group("rel") or "").lower().split()
-    yrel = None
-    if rel:
-        yrel = {"fjor": -1, "fjol": -1, "år": 0, "year": 0}.get(rel[-1], 0)
-        if rel[0] in ("neste", "next"):
-            yrel = 1
-        elif rel[0] in ("forrige", "førre", "last"):
-            yrel = -1
     return {
         "month": _lower_key(g.months, m.group("month")),
         "year": int(m.group("year")) if m.group("year") else None,
-        "yrel": yrel,
+        "yrel": _year_relation(m.group("rel")),
         "edge": bool(m.group("edge")),
     }
 
@@ -306,7 +340,7 @@ def _norwegian_grammar() -> _Grammar:
     daymonth = (
         rf"(?<![\w.,])(?:(?:{wd})\s+(?:den\s+)?)?(?P<day>[0-3]?\d)(?:\.\s*|\s+)"
         rf"(?P<month>(?:{month})(?!\w)|(?:{abbr})(?:\.|(?!\w)))"
-        rf"(?:\.?\s+(?:i\s+)?(?P<year>{_YEAR_RE})(?!\d))?"
+        rf"(?:\.?\s+(?:i\s+)?(?P<year>{_YEAR_RE})(?!\d)|\s+(?P<rel>{_NO_YEAR_RELATION}){e})?"
     )
     numeric = (
         r"(?<![\w.,/])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})(?![\w]|[.,]\d)"
@@ -315,7 +349,7 @@ def _norwegian_grammar() -> _Grammar:
     month_re = (
         rf"{b}(?P<edge>(?:{edge})\s+)?(?P<month>{month}){e}"
         rf"(?:\s+(?:i\s+)?(?P<year>{_YEAR_RE})(?!\d|\w)"
-        rf"|\s+(?P<rel>i\s+fjor|i\s+fjol|i\s+år|neste\s+år|forrige\s+år|førre\s+år){e})?"
+        rf"|\s+(?P<rel>{_NO_YEAR_RELATION}){e})?"
     )
     season_re = (
         rf"{b}(?:(?:{season_def})\s+(?:i\s+)?(?P<year>{_YEAR_RE})(?!\d)"
@@ -365,8 +399,8 @@ def _norwegian_grammar() -> _Grammar:
     ]
     return _Grammar(
         patterns=tuple((k, re.compile(p, f), fn) for k, p, fn, f in patterns),
-        weekdays=lex.WEEKDAYS,
-        months={**lex.MONTHS, **lex.MONTH_ABBREVIATIONS},
+        weekdays=_folded(lex.WEEKDAYS),
+        months=_folded({**lex.MONTHS, **lex.MONTH_ABBREVIATIONS}),
         numbers=lex.NUMBER_WORDS,
         future=lex.FUTURE_MARKERS,
         scheduled=lex.SCHEDULED_PRESENT,
@@ -418,15 +452,16 @@ def _english_grammar() -> _Grammar:
     )
     date_md = (
         rf"{b}(?:(?:{wd}),?\s+)?(?P<month>{months_any})\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-        rf"(?![\d\w])(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"
+        rf"(?![\d\w])(?:,?\s+(?P<year>{_YEAR_RE})(?!\d)|\s+(?P<rel>{_EN_YEAR_RELATION}){e})?"
     )
     date_dm = (
         rf"{b}(?:(?:{wd}),?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"(?P<month>{months_any})(?!\w)(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"
+        rf"(?P<month>{months_any})(?!\w)(?:,?\s+(?P<year>{_YEAR_RE})(?!\d)"
+        rf"|\s+(?P<rel>{_EN_YEAR_RELATION}){e})?"
     )
     month_re = (
         rf"{b}(?P<edge>(?i:{edge})\s*)?(?P<month>{months_full}){e}"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_RE})(?!\d|\w))?(?P<rel>)"
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_RE})(?!\d|\w)|\s+(?P<rel>{_EN_YEAR_RELATION}){e})?"
     )
     season_re = (
         rf"{b}(?:(?:the\s+)?(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
@@ -474,8 +509,8 @@ def _english_grammar() -> _Grammar:
     ]  # fmt: skip
     return _Grammar(
         patterns=tuple((k, re.compile(p), fn) for k, p, fn in patterns),
-        weekdays=lex.WEEKDAYS,
-        months=lex.MONTHS,
+        weekdays=_folded(lex.WEEKDAYS),
+        months=_folded(lex.MONTHS),
         numbers=lex.NUMBER_WORDS,
         future=lex.FUTURE_MARKERS,
         scheduled=lex.SCHEDULED_PRESENT,
@@ -882,6 +917,9 @@ def _resolve_date(c: _Candidate, ctx: _Context, tense: str | None, war: bool) ->
     day, month, year = c.data["day"], c.data["month"], c.data["year"]
     if year is not None:
         return _day("absolute", _safe_date(year, month, day))
+    if c.data["yrel"] is not None:
+        year = _relative_year(c.data["yrel"], ctx)
+        return _day("day-month-relative-year", _safe_date(year, month, day) if year else None)
     if war and (month, day) >= (2, 24):
         return _day("domain-war-start", _safe_date(2022, month, day))
     if ctx.published is None:
@@ -898,7 +936,7 @@ def _resolve_month(
     if c.data["year"] is not None:
         return _month("month-year", (c.data["year"], month))
     if c.data["yrel"] is not None:
-        year = pub.year + c.data["yrel"] if pub else None
+        year = _relative_year(c.data["yrel"], ctx)
         return _month("month-relative-year", (year, month) if year else None)
     if sentence_year is not None:
         return _month("month-in-year-context", (sentence_year, month))
@@ -959,8 +997,8 @@ def _in_quote(ctx: _Context, pos: int) -> bool:
     sentence = ctx.sentence_at(pos)
     start = ctx.paragraph_starts.get(sentence.paragraph, 0) if sentence else 0
     before = ctx.text[start:pos]
-    if before.lstrip()[:1] in ("–", "—", "-"):
-        return True
+    if before.lstrip()[:1] in ("–", "—", "-") or re.search(r":\s*[–—]\s", before):
+        return True  # a dash paragraph, or an inline "sa torsdag: – I dag …"
     return (
         before.count("«") > before.count("»")
         or before.count("“") > before.count("”")
