@@ -218,7 +218,9 @@ class Event:
 
     ``start``/``end`` are the sentence's offsets; ``date`` is ISO at ``date_precision``;
     ``actors`` act, ``targets`` are addressed (canonical names). ``place_inferred`` marks a
-    place taken from context rather than named in the sentence.
+    place taken from context rather than named in the sentence. ``sources`` name who reports
+    it ("ISW", "AFP"); ``trigger`` is the cue that typed it; ``date_basis`` says where the
+    date came from ("sentence", "anchored", "i-dag"…), so every choice can be explained.
     """
 
     id: str
@@ -237,6 +239,9 @@ class Event:
     geo_precision: GeoPrecision | None = None
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    trigger: str = ""
+    date_basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)

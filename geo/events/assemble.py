@@ -1,0 +1,734 @@
+"""Event assembly: a typed trigger in a sentence → a complete :class:`~geo.model.Event`.
+
+Why a separate step: detection decides *what* happened; assembly decides *who*, *where*,
+*when* and *which quotes*, and settles the cases that span sentences. The rules:
+
+Participants
+    People and organisations (from the actor stage), countries named as subjects
+    ("Ukraina beordret"), role references resolved against the article's people ("USAs
+    president" → the person with role president and country US), groups ("europeiske
+    ledere", "barnefamilier") and forces ("de russiske styrkene" → Russia). A country right
+    before a title ("Storbritannias statsminister") is part of the title, not a participant.
+    News outlets and analysts (ISW, AFP, Reuters …) are *sources*, not actors.
+Actors and targets
+    Statements: the speaker (the quote's speaker, "ifølge X", "X sa", ", sa X", a pronoun
+    resolved to the last person). Other events: participants before the trigger in its
+    clause act (or the subject right after it, Norwegian V2 order: "Tirsdag rykket de
+    russiske styrkene"); participants after a target preposition ("med", "mot", "for",
+    "with", "against"), the direct object of a threat or strike, and groups are targets.
+Place
+    The most specific place named in the sentence (settlement > region > country; a place
+    that is the actor counts last). Otherwise, for military events and evacuations in a
+    Ukrainian context, a direction ("i øst", "nære fronten") gives a documented front point
+    (:data:`geo.events.cues.FRONT_POINTS`) with ``place_inferred=True``. A summit takes the
+    venue named next to "møtet i …"/"…-møtet" anywhere in the article (Anchorage beats
+    Alaska: the more specific wins).
+Date
+    The first finest date expression of the sentence that is not a bound ("siden 2018",
+    "etter fredagens møte"), with "N dager før X" counted back from X. Else, in a dash-quote
+    paragraph, the date of the quote's attribution; else the date of the previous event
+    (at most two sentences back) that shares an actor (``date_basis="anchored"``); else
+    ``None``. The publication date is never used unless the text says "i dag"/"today".
+Spanning sentences
+    Adjacent sentences with the same type and compatible dates and actors become one event
+    (the sentence of the event is then both sentences); a dash-quote paragraph that only
+    repeats the speaker of the event before it adds its quote to that event instead of
+    making a new statement.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from geo.events.cues import FRONT_POINTS, CueTable
+from geo.events.taxonomy import EventType
+from geo.ids import make_id
+from geo.model import (
+    ActorMention,
+    Article,
+    DateRef,
+    Event,
+    GeoPrecision,
+    Paragraph,
+    Place,
+    PlaceMention,
+    Quantity,
+    Quote,
+    Sentence,
+)
+
+__all__ = ["Context", "assemble_events"]
+
+_SPECIFICITY: Final = {"village": 3, "city": 3, "region": 2, "other": 2, "country": 1}
+_GEO_PRECISION: Final[dict[str, GeoPrecision]] = {
+    "village": "settlement",
+    "city": "settlement",
+    "region": "region",
+    "other": "region",
+    "country": "country",
+}
+_GRANULARITY_RANK: Final = {"day": 3, "month": 2, "year": 1}
+_DIRECTED_TYPES: Final = frozenset({EventType.ADVANCE, EventType.STRIKE, EventType.EVACUATION})
+_MERGE_ACROSS_PARAGRAPHS: Final = _DIRECTED_TYPES
+_ANCHOR_DISTANCE = 2  # sentences back an actor-sharing event may lend its date
+_SOURCES: Final = (
+    (re.compile(r"Institute for the Study of War|\bISW\b"), "ISW"),
+    (re.compile(r"\bAFP\b|Agence France-Presse"), "AFP"),
+    (re.compile(r"\bReuters\b"), "Reuters"),
+    (re.compile(r"\bNTB\b"), "NTB"),
+    (re.compile(r"\bAP\b|Associated Press"), "AP"),
+    (re.compile(r"\bBBC\b"), "BBC"),
+    (re.compile(r"\bCNN\b"), "CNN"),
+    (re.compile(r"\bDeepState\w*"), "DeepState"),
+    (re.compile(r"Kyiv Independent"), "Kyiv Independent"),
+    (re.compile(r"\bInterfax\b"), "Interfax"),
+    (re.compile(r"\bTASS\b"), "TASS"),
+    (re.compile(r"\bUkrinform\b"), "Ukrinform"),
+    (re.compile(r"\bBloomberg\b"), "Bloomberg"),
+    (re.compile(r"\bNRK\b"), "NRK"),
+)
+_SOURCE_NAMES: Final = frozenset(name.lower() for _, name in _SOURCES) | {
+    "institute for the study of war",
+    "agence france-presse",
+    "associated press",
+}
+_INLINE_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_DASH = ("–", "—", "-")
+_SELF = re.compile(r"\b(?:meg selv|meg sjølv|myself)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything the earlier stages found in one article, plus the language's cue table."""
+
+    article: Article
+    table: CueTable
+    sentences: tuple[Sentence, ...]
+    paragraphs: tuple[Paragraph, ...]
+    places: tuple[PlaceMention, ...]
+    actors: tuple[ActorMention, ...]
+    orgs: tuple[ActorMention, ...]
+    quotes: tuple[Quote, ...]
+    dates: tuple[DateRef, ...]
+    quantities: tuple[Quantity, ...]
+
+
+@dataclass(slots=True)
+class _Participant:
+    start: int
+    end: int
+    name: str
+    kind: str  # person | org | country | group | forces
+    rank: int
+
+
+@dataclass(slots=True)
+class _Draft:
+    type: EventType
+    trigger: str
+    trigger_start: int
+    sentence_index: int
+    last_sentence_index: int
+    paragraph: int
+    start: int
+    end: int
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    place: Place | None = None
+    place_surface: str | None = None
+    place_inferred: bool = False
+    date: str | None = None
+    granularity: str | None = None
+    date_basis: str = ""
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    dash_only_statement: bool = False
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _add(items: list[str], *names: str) -> None:
+    for name in names:
+        if name and name not in items:
+            items.append(name)
+
+
+class _Index:
+    """Per-article lookups built once: spans by position, venue, title participants."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        text = ctx.article.text
+        self.text = text
+        self.sentence_starts = [s.start for s in ctx.sentences]
+        self.paragraphs = {p.index: p for p in ctx.paragraphs}
+        self.dash_paragraphs = {
+            p.index for p in ctx.paragraphs if text[p.start : p.start + 1] in _DASH
+        }
+        self.quote_spans = [(q.start, q.end) for q in ctx.quotes]
+        self.persons = {m.actor.id: m.actor for m in ctx.actors}
+        self.ukraine_context = any(
+            m.place is not None and m.place.country == "UA" for m in ctx.places
+        ) or bool(re.search(r"ukrain", text, re.IGNORECASE))
+        self.role_refs = self._role_references()
+        self.venue = self._summit_venue()
+        self.title_participants = self._title_participants()
+
+    # --------------------------------------------------------------------- participants
+    def _role_word(self, place: PlaceMention) -> str | None:
+        match = self.ctx.table.role_after_place.match(self.text, place.end)
+        return match.group("role") if match else None
+
+    def _role_references(self) -> list[_Participant]:
+        """Resolve "USAs president" to the article's person whose role and country match."""
+        found: list[_Participant] = []
+        for place in self.ctx.places:
+            if place.place is None or place.place.kind != "country":
+                continue
+            match = self.ctx.table.role_after_place.match(self.text, place.end)
+            if match is None:
+                continue
+            role = self.ctx.table.roles[match.group("role").lower()]
+            people = [
+                a
+                for a in self.persons.values()
+                if a.country == place.place.country and (a.role or "").lower().strip() == role
+            ]
+            if len(people) == 1:
+                found.append(_Participant(place.start, match.end(), people[0].name, "person", 5))
+        return found
+
+    def participants(self, start: int, end: int) -> list[_Participant]:
+        """Every participant whose span lies in ``[start, end)``, without overlaps."""
+        found = self._all_participants(start, end)
+        found.sort(key=lambda q: (q.start, -q.rank))
+        kept: list[_Participant] = []
+        for cand in found:
+            clash = [k for k in kept if _overlaps(k.start, k.end, cand.start, cand.end)]
+            if not clash:
+                kept.append(cand)
+            elif all(cand.rank > k.rank for k in clash):
+                for k in clash:
+                    kept.remove(k)
+                kept.append(cand)
+        kept.sort(key=lambda q: q.start)
+        return [k for k in kept if k.name.lower() not in _SOURCE_NAMES]
+
+    def _all_participants(self, start: int, end: int) -> list[_Participant]:
+        ctx, table, text = self.ctx, self.ctx.table, self.text
+        found: list[_Participant] = []
+        for m in ctx.actors:
+            if start <= m.start and m.end <= end:
+                found.append(_Participant(m.start, m.end, m.actor.name, "person", 6))
+        for m in ctx.orgs:
+            if start <= m.start and m.end <= end:
+                found.append(_Participant(m.start, m.end, m.actor.name, "org", 6))
+        found.extend(r for r in self.role_refs if start <= r.start and r.end <= end)
+        for pattern, name in table.groups:
+            for g in pattern.finditer(text, start, end):
+                found.append(_Participant(g.start(), g.end(), name, "group", 4))
+        for f in table.forces.finditer(text, start, end):
+            country = table.demonyms.get(f.group("demonym").lower())
+            if country:
+                found.append(_Participant(f.start(), f.end(), country, "forces", 3))
+        for p in ctx.places:
+            if p.place is None or p.place.kind != "country" or not start <= p.start < end:
+                continue
+            if self._role_word(p) is not None:
+                continue
+            found.append(_Participant(p.start, p.end, p.place.name, "country", 2))
+        return found
+
+    def in_quote(self, start: int, end: int, sentence: Sentence) -> bool:
+        if any(_overlaps(qs, qe, start, end) for qs, qe in self.quote_spans):
+            return True
+        return any(
+            m.start() <= start and end <= m.end()
+            for m in _INLINE_QUOTE.finditer(self.text, sentence.start, sentence.end)
+        )
+
+    # --------------------------------------------------------------------------- venue
+    def _summit_venue(self) -> PlaceMention | None:
+        table, text = self.ctx.table, self.text
+        candidates: list[PlaceMention] = []
+        for m in self.ctx.places:
+            if m.place is None:
+                continue
+            before = text[max(0, m.start - 40) : m.start]
+            after = text[m.end : m.end + 16]
+            if (
+                table.venue_before.search(before)
+                or table.venue_after.match(after)
+                or re.search(r"-(?:topp)?møte", m.surface, re.IGNORECASE)
+            ):
+                candidates.append(m)
+        if not candidates:
+            return None
+        counts: dict[str, int] = {}
+        for c in candidates:
+            key = c.place.gazetteer_id if c.place else ""
+            counts[key] = counts.get(key, 0) + 1
+        return max(
+            candidates,
+            key=lambda c: (
+                _SPECIFICITY.get(c.place.kind, 0) if c.place else 0,
+                counts[c.place.gazetteer_id if c.place else ""],
+                -c.start,
+            ),
+        )
+
+    def _title_participants(self) -> list[str]:
+        title = self.ctx.article.title or ""
+        if not title:
+            return []
+        for clause in re.split(r"[:;|]", title):
+            if not self.ctx.table.summit_title.search(clause):
+                continue
+            names: list[tuple[int, str]] = []
+            for mention in self.ctx.actors:
+                actor = mention.actor
+                forms = {mention.surface, actor.name, actor.name.split()[-1], *actor.aliases}
+                for form in forms:
+                    hit = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", clause)
+                    if hit and actor.name not in [n for _, n in names]:
+                        names.append((hit.start(), actor.name))
+                        break
+            return [name for _, name in sorted(names)]
+        return []
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _clause_bounds(ctx: Context, sentence: Sentence, position: int) -> tuple[int, int]:
+    text, table = ctx.article.text, ctx.table
+    start, end = sentence.start, sentence.end
+    for m in table.clause_break.finditer(text, sentence.start, sentence.end):
+        if m.end() <= position:
+            start = m.end()
+        elif m.start() >= position:
+            end = m.start()
+            break
+    for m in table.conditional.finditer(text, position, end):
+        end = m.start()
+        break
+    return start, end
+
+
+def _last_person(
+    ctx: Context, before: int, drafts: list[_Draft], sentence_index: int
+) -> str | None:
+    for draft in reversed(drafts):
+        if sentence_index - draft.last_sentence_index > 3:
+            break
+        persons = {m.actor.name for m in ctx.actors}
+        for name in draft.actors:
+            if name in persons:
+                return name
+    candidates = [m for m in ctx.actors if m.end <= before]
+    return candidates[-1].actor.name if candidates else None
+
+
+def _pronoun_in(ctx: Context, start: int, end: int) -> bool:
+    return ctx.table.pronoun.search(ctx.article.text, start, end) is not None
+
+
+def _assign_statement(idx: _Index, draft: _Draft, sentence: Sentence, drafts: list[_Draft]) -> None:
+    ctx, text, table = idx.ctx, idx.text, idx.ctx.table
+    for quote in ctx.quotes:
+        if quote.speaker and _overlaps(quote.start, quote.end, sentence.start, sentence.end):
+            _add(draft.actors, quote.speaker.name)
+    people = [
+        p
+        for p in idx.participants(sentence.start, sentence.end)
+        if not idx.in_quote(p.start, p.end, sentence)
+    ]
+    according = table.according.search(text, sentence.start, sentence.end)
+    if not draft.actors and according is not None:
+        after = [p for p in people if p.start >= according.end()]
+        if after:
+            _add(draft.actors, after[0].name)
+    speech = table.speech.search(text, sentence.start, sentence.end)
+    if not draft.actors and speech is not None:
+        clause_start, _ = _clause_bounds(ctx, sentence, speech.start())
+        before = [
+            p
+            for p in people
+            if clause_start <= p.start < speech.start() and "," not in text[p.end : speech.start()]
+        ]
+        speakers = [p for p in before if p.kind in ("person", "org")]
+        if not speakers:
+            after = [
+                p
+                for p in people
+                if p.start >= speech.end() and len(text[speech.end() : p.start].split()) <= 3
+            ]
+            speakers = [p for p in after if p.kind in ("person", "org")][:1]
+        if not speakers:
+            speakers = [p for p in before if p.kind in ("country", "group")]
+        _add(draft.actors, *(p.name for p in speakers))
+        told = table.told.search(text, speech.end(), sentence.end)
+        if told is not None:
+            addressed = [p for p in people if p.start >= told.end()][:1]
+            _add(draft.targets, *(p.name for p in addressed if p.name not in draft.actors))
+    if not draft.actors and _pronoun_in(ctx, sentence.start, sentence.end):
+        person = _last_person(ctx, sentence.start, drafts, sentence.index)
+        if person:
+            _add(draft.actors, person)
+
+
+def _assign_participants(
+    idx: _Index, draft: _Draft, sentence: Sentence, trigger_end: int, drafts: list[_Draft]
+) -> None:
+    ctx, text, table = idx.ctx, idx.text, idx.ctx.table
+    clause_start, clause_end = _clause_bounds(ctx, sentence, draft.trigger_start)
+    people = [
+        p
+        for p in idx.participants(clause_start, clause_end)
+        if not (idx.in_quote(p.start, p.end, sentence) and p.kind == "country")
+    ]
+    # The verb is the trigger's first word: "rykket de russiske styrkene lenger fram" holds
+    # its subject inside the cue (Norwegian V2 order).
+    verb_end = draft.trigger_start + len(text[draft.trigger_start : trigger_end].split()[0])
+    before = [p for p in people if p.end <= draft.trigger_start and p.kind != "group"]
+    after = [p for p in people if p.start >= verb_end]
+    actors = list(before)
+    if not actors:
+        for p in after:
+            gap = text[verb_end : p.start]
+            if table.target_prep.search(gap) or len(gap.split()) > 4 or p.kind == "group":
+                break
+            actors.append(p)
+            after.remove(p)
+            break
+    targets: list[_Participant] = []
+    seen_prep = False
+    cursor = verb_end
+    for p in after:
+        gap = text[cursor : p.start]
+        if table.target_prep.search(gap):
+            seen_prep = True
+        direct = (
+            not targets
+            and draft.type in (EventType.THREAT, EventType.STRIKE, EventType.SANCTIONS)
+            and len(text[verb_end : p.start].split()) <= 2
+        )
+        if seen_prep or direct or p.kind == "group":
+            targets.append(p)
+        cursor = p.end
+    _add(draft.actors, *(p.name for p in actors))
+    _add(draft.targets, *(p.name for p in targets if p.name not in draft.actors))
+    if _SELF.search(text, sentence.start, sentence.end):
+        _add(draft.targets, *draft.actors)  # "et møte med Putin, Zelenskyj og meg selv"
+    if not draft.actors and _pronoun_in(ctx, clause_start, clause_end):
+        person = _last_person(ctx, sentence.start, drafts, sentence.index)
+        if person:
+            _add(draft.actors, person)
+
+
+def _sources(text: str, start: int, end: int) -> list[str]:
+    found: list[str] = []
+    segment = text[start:end]
+    for pattern, name in _SOURCES:
+        if pattern.search(segment):
+            _add(found, name)
+    return found
+
+
+def _choose_place(idx: _Index, draft: _Draft, sentence: Sentence) -> None:
+    """Pick the event's place inside ``sentence`` (a clause span when it holds two events)."""
+    ctx, text = idx.ctx, idx.text
+    actor_names = set(draft.actors)
+    candidates: list[tuple[float, int, PlaceMention]] = []
+    unresolved: PlaceMention | None = None
+    for m in ctx.places:
+        if not (sentence.start <= m.start and m.end <= sentence.end):
+            continue
+        if m.place is None:
+            unresolved = unresolved or m
+            continue
+        if idx._role_word(m) is not None:
+            continue
+        score = float(_SPECIFICITY.get(m.place.kind, 0))
+        if m.place.name in actor_names:
+            score -= 0.5
+        candidates.append((score, -m.start, m))
+    best = max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
+    best_rank = _SPECIFICITY.get(best.place.kind, 0) if best and best.place else 0
+    if draft.type is EventType.SUMMIT and idx.venue is not None and idx.venue.place:
+        venue = idx.venue
+        venue_rank = _SPECIFICITY.get(venue.place.kind, 0) if venue.place else 0
+        same_area = best is None or (
+            best.place is not None
+            and venue.place is not None
+            and best.place.country == venue.place.country
+        )
+        if same_area and venue_rank >= best_rank:
+            inside = sentence.start <= venue.start and venue.end <= sentence.end
+            draft.place, draft.place_surface, draft.place_inferred = (
+                venue.place,
+                venue.surface,
+                not inside,
+            )
+            return
+    if draft.type in _DIRECTED_TYPES and best_rank <= 1 and idx.ukraine_context:
+        for pattern, key in ctx.table.direction:
+            hit = pattern.search(text, sentence.start, sentence.end)
+            if hit is not None:
+                draft.place, draft.place_surface = FRONT_POINTS[key], hit.group(0)
+                draft.place_inferred = True
+                return
+    if best is not None:
+        draft.place, draft.place_surface = best.place, best.surface
+    elif unresolved is not None:
+        draft.place_surface = unresolved.surface
+
+
+def _shift(resolved: str, days: int) -> str:
+    return (dt.date.fromisoformat(resolved) + dt.timedelta(days=days)).isoformat()
+
+
+def _choose_date(idx: _Index, draft: _Draft, start: int, end: int) -> bool:
+    ctx, text, table = idx.ctx, idx.text, idx.ctx.table
+    best: tuple[int, int, str, str, str] | None = None
+    for ref in ctx.dates:
+        if not (start <= ref.start and ref.end <= end) or ref.resolved is None:
+            continue
+        before = text[max(start, ref.start - 20) : ref.start]
+        resolved, granularity, basis = ref.resolved, ref.granularity or "day", "sentence"
+        relative = table.relative_days.search(before)
+        if relative is not None and granularity == "day":
+            n = table.numbers.get(relative.group("n").lower())
+            if n is None and relative.group("n").isdigit():
+                n = int(relative.group("n"))
+            if n is None:
+                continue
+            sign = -1 if relative.group("dir").lower() in ("før", "before") else 1
+            resolved, basis = _shift(resolved, sign * n), "sentence-offset"
+        elif table.date_bound.search(before) and not re.match(
+            r"(?:\w+\s+)?(?:dager|dagar|døgn|days?)\s", ref.surface, re.IGNORECASE
+        ):
+            continue
+        rank = (_GRANULARITY_RANK.get(granularity, 0), -ref.start)
+        if best is None or rank > (best[0], best[1]):
+            best = (rank[0], rank[1], resolved, granularity, basis)
+    if best is None:
+        return False
+    draft.date, draft.granularity, draft.date_basis = best[2], best[3], best[4]
+    return True
+
+
+def _sentence_of(idx: _Index, position: int) -> Sentence | None:
+    i = bisect.bisect_right(idx.sentence_starts, position) - 1
+    return idx.ctx.sentences[i] if i >= 0 else None
+
+
+def _attach_quotes(idx: _Index, draft: _Draft) -> None:
+    ctx = idx.ctx
+    para = idx.paragraphs.get(draft.paragraph)
+    in_dash = draft.paragraph in idx.dash_paragraphs
+    for quote in ctx.quotes:
+        inside = _overlaps(quote.start, quote.end, draft.start, draft.end)
+        in_paragraph = (
+            in_dash and para is not None and _overlaps(quote.start, quote.end, para.start, para.end)
+        )
+        if inside or in_paragraph:
+            _add(draft.quotes, quote.text)
+    for neighbour in (draft.paragraph + 1, draft.paragraph - 1):
+        if neighbour not in idx.dash_paragraphs:
+            continue
+        other = idx.paragraphs[neighbour]
+        for quote in ctx.quotes:
+            if (
+                quote.speaker is not None
+                and quote.speaker.name in draft.actors
+                and _overlaps(quote.start, quote.end, other.start, other.end)
+            ):
+                _add(draft.quotes, quote.text)
+
+
+# ------------------------------------------------------------------------ post-passes
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    if a.type != b.type or b.sentence_index - a.last_sentence_index != 1:
+        return False
+    if a.paragraph != b.paragraph and not (
+        a.type in _MERGE_ACROSS_PARAGRAPHS and b.paragraph - a.paragraph == 1
+    ):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    return not (a.actors and b.actors and not set(a.actors) & set(b.actors))
+
+
+def _more_specific(a: Place | None, b: Place | None) -> bool:
+    return b is not None and (
+        a is None or _SPECIFICITY.get(b.kind, 0) > _SPECIFICITY.get(a.kind, 0)
+    )
+
+
+def _merge_adjacent(idx: _Index, drafts: list[_Draft]) -> list[_Draft]:
+    merged: list[_Draft] = []
+    for draft in drafts:
+        prev = merged[-1] if merged else None
+        if prev is None or not _compatible(prev, draft):
+            merged.append(draft)
+            continue
+        prev.end = draft.end
+        prev.last_sentence_index = draft.last_sentence_index
+        _add(prev.actors, *draft.actors)
+        _add(prev.targets, *(t for t in draft.targets if t not in prev.actors))
+        _add(prev.sources, *draft.sources)
+        _add(prev.quotes, *draft.quotes)
+        prev.quantities.extend(q for q in draft.quantities if q not in prev.quantities)
+        if prev.date is None and draft.date is not None:
+            prev.date, prev.granularity, prev.date_basis = (
+                draft.date,
+                draft.granularity,
+                draft.date_basis,
+            )
+        if _more_specific(prev.place, draft.place):
+            prev.place, prev.place_surface = draft.place, draft.place_surface
+            prev.place_inferred = draft.place_inferred
+    return merged
+
+
+def _fold_dash_statements(idx: _Index, drafts: list[_Draft]) -> list[_Draft]:
+    kept: list[_Draft] = []
+    for draft in drafts:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and draft.dash_only_statement
+            and draft.paragraph - prev.paragraph in (0, 1)
+            and draft.actors
+            and set(draft.actors) <= set(prev.actors)
+        ):
+            _add(prev.quotes, *draft.quotes)
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _fill_summits(idx: _Index, drafts: list[_Draft]) -> None:
+    for draft in drafts:
+        if draft.type is not EventType.SUMMIT:
+            continue
+        if len(set(draft.actors) | set(draft.targets)) < 2 and idx.title_participants:
+            _add(draft.actors, *idx.title_participants)
+
+
+def _anchor_dates(idx: _Index, drafts: list[_Draft]) -> None:
+    for i, draft in enumerate(drafts):
+        if draft.date is not None:
+            continue
+        if draft.paragraph in idx.dash_paragraphs:
+            para = idx.paragraphs[draft.paragraph]
+            if _choose_date(idx, draft, para.start, para.end):
+                draft.date_basis = "quote-context"
+                continue
+        for prev in reversed(drafts[:i]):
+            if draft.sentence_index - prev.last_sentence_index > _ANCHOR_DISTANCE:
+                break
+            if prev.date is not None and set(prev.actors) & set(draft.actors):
+                draft.date, draft.granularity = prev.date, prev.granularity
+                draft.date_basis = "anchored"
+                break
+
+
+def _geo_precision(place: Place | None) -> GeoPrecision | None:
+    return _GEO_PRECISION.get(place.kind) if place is not None else None
+
+
+def _to_event(idx: _Index, draft: _Draft) -> Event:
+    article = idx.ctx.article
+    key = article.content_hash or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    granularity = draft.granularity if draft.granularity in _GRANULARITY_RANK else None
+    return Event(
+        id=make_id("ev", article.id, key, draft.start, draft.end, draft.type.value),
+        type=draft.type.value,
+        article_id=article.id,
+        sentence=idx.text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        date=draft.date,
+        date_precision=granularity,  # type: ignore[arg-type]  # checked against the ranks
+        actors=tuple(draft.actors),
+        targets=tuple(draft.targets),
+        place=draft.place,
+        place_surface=draft.place_surface,
+        place_inferred=draft.place_inferred,
+        geo_precision=_geo_precision(draft.place),
+        quantities=tuple(sorted(draft.quantities, key=lambda q: q.start)),
+        quotes=tuple(draft.quotes),
+        sources=tuple(draft.sources),
+        trigger=draft.trigger,
+        date_basis=draft.date_basis if draft.date else "",
+    )
+
+
+def assemble_events(
+    ctx: Context, chosen: list[tuple[Sentence, EventType, str, int, int]]
+) -> tuple[Event, ...]:
+    """Turn ``(sentence, type, trigger surface, trigger start, trigger end)`` into events.
+
+    See the module docstring for the rules; returns events in text order.
+    """
+    if not chosen:
+        return ()
+    idx = _Index(ctx)
+    drafts: list[_Draft] = []
+    per_sentence: dict[int, int] = {}
+    for sentence, *_ in chosen:
+        per_sentence[sentence.index] = per_sentence.get(sentence.index, 0) + 1
+    for sentence, event_type, surface, trig_start, trig_end in chosen:
+        scope = sentence
+        if per_sentence[sentence.index] > 1:  # two events: each keeps to its own clause
+            lo, hi = _clause_bounds(ctx, sentence, trig_start)
+            scope = Sentence(sentence.index, lo, hi, sentence.paragraph)
+        draft = _Draft(
+            type=event_type,
+            trigger=surface,
+            trigger_start=trig_start,
+            sentence_index=sentence.index,
+            last_sentence_index=sentence.index,
+            paragraph=sentence.paragraph,
+            start=sentence.start,
+            end=sentence.end,
+        )
+        if event_type is EventType.STATEMENT:
+            _assign_statement(idx, draft, sentence, drafts)
+        else:
+            _assign_participants(idx, draft, sentence, trig_end, drafts)
+        draft.sources = _sources(idx.text, sentence.start, sentence.end)
+        draft.actors = [a for a in draft.actors if a.lower() not in _SOURCE_NAMES]
+        _choose_place(idx, draft, scope)
+        _choose_date(idx, draft, sentence.start, sentence.end)
+        draft.quantities = [
+            q
+            for q in ctx.quantities
+            if scope.start <= q.start
+            and q.end <= scope.end
+            and not any(_overlaps(q.start, q.end, d.start, d.end) for d in ctx.dates)
+        ]
+        draft.dash_only_statement = (
+            event_type is EventType.STATEMENT
+            and sentence.paragraph in idx.dash_paragraphs
+            and draft.date is None
+        )
+        _attach_quotes(idx, draft)
+        drafts.append(draft)
+    drafts = _merge_adjacent(idx, drafts)
+    drafts = _fold_dash_statements(idx, drafts)
+    _fill_summits(idx, drafts)
+    _anchor_dates(idx, drafts)
+    return tuple(_to_event(idx, d) for d in drafts)
