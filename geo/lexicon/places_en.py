@@ -1,0 +1,160 @@
+"""English rule tables for place names (and the demonyms that must never be places).
+
+The cue words tell a city from its region ("the city of Kherson", "Kharkiv region") and a
+place from a person ("President Trump"). :data:`ABBREVIATIONS` are names that count only
+when written in capitals ("US officials", not "us"). :data:`DEMONYMS` holds adjectives in
+both languages: they are filtered out even when some gazetteer lists them as a name.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "ABBREVIATIONS",
+    "CITY_CUES",
+    "COUNTRY_EXONYMS",
+    "DEMONYMS",
+    "FUNCTION_WORDS",
+    "MODIFIERS",
+    "NOT_PLACES",
+    "PERSON_CUES",
+    "REGION_CUES_AFTER",
+    "REGION_CUES_BEFORE",
+    "RIVER_CUES",
+    "VILLAGE_CUES",
+]
+
+#: English short names newsrooms use where ISO's name is long ("Russian Federation").
+COUNTRY_EXONYMS: Final[dict[str, tuple[str, ...]]] = {
+    "BO": ("Bolivia",),
+    "CZ": ("Czech Republic", "Czechia"),
+    "GB": ("Britain", "Great Britain", "UK", "U.K.", "United Kingdom"),
+    "IR": ("Iran",),
+    "KP": ("North Korea",),
+    "KR": ("South Korea",),
+    "MD": ("Moldova",),
+    "NL": ("Netherlands", "the Netherlands", "Holland"),
+    "PS": ("Palestine",),
+    "RU": ("Russia",),
+    "SY": ("Syria",),
+    "TR": ("Turkey", "Türkiye", "Turkiye"),
+    "TW": ("Taiwan",),
+    "US": (
+        "United States",
+        "United States of America",
+        "US",
+        "U.S.",
+        "U.S.A.",
+        "USA",
+        "America",
+    ),
+    "VA": ("Vatican", "Vatican City", "Holy See"),
+    "VE": ("Venezuela",),
+    "VN": ("Vietnam",),
+    "AE": ("United Arab Emirates", "UAE", "Emirates"),
+    "BY": ("Belarus",),
+    "CD": ("Democratic Republic of the Congo", "DR Congo"),
+}
+
+#: Names that are places only when written in capitals.
+ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {"US", "U.S.", "U.S.A.", "USA", "USAs", "UK", "U.K.", "UAE", "JBER", "EU"}
+)
+
+CITY_CUES: Final[frozenset[str]] = frozenset({"city", "town", "capital", "port"})
+VILLAGE_CUES: Final[frozenset[str]] = frozenset({"village", "hamlet", "settlement"})
+REGION_CUES_BEFORE: Final[frozenset[str]] = frozenset({"region", "province", "oblast", "state"})
+REGION_CUES_AFTER: Final[frozenset[str]] = frozenset(
+    {"region", "oblast", "province", "krai", "governor", "regional", "border"}
+)
+RIVER_CUES: Final[frozenset[str]] = frozenset({"river"})
+
+#: Capitalised words that may stand right before a place without being part of a name.
+MODIFIERS: Final[frozenset[str]] = frozenset(
+    """
+    eastern western northern southern central north south east west greater upper lower
+    occupied free liberated pro anti post pre ex neighbouring neighboring nord sør øst vest
+    midt sentral indre ytre
+    """.split()
+)
+
+#: Lower-case words right before a name that make it a person ("President Trump").
+PERSON_CUES: Final[frozenset[str]] = frozenset(
+    {
+        "president",
+        "minister",
+        "secretary",
+        "chancellor",
+        "senator",
+        "governor",
+        "mayor",
+        "general",
+        "gen",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "said",
+        "says",
+        "told",
+    }
+)
+
+#: Capitalised words (sentence starts, headlines) that are never part of a name.
+FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
+    """
+    the a an in on at to from of for with by as and or but if when while after before since
+    during until into over under across near about against between through without within
+    this that these those there here it its he she they we i you his her their our my your
+    both also not no yes meanwhile however still yet so then now once later earlier today
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december new
+    """.split()
+)
+
+#: Adjectives and demonyms in nb/nn/en: never places, whatever a gazetteer lists.
+DEMONYMS: Final[frozenset[str]] = frozenset(
+    """
+    russian russians ukrainian ukrainians american americans european europeans british
+    french german germans norwegian norwegians soviet western eastern chinese turkish
+    belarusian polish swedish finnish danish dutch italian spanish hungarian lithuanian
+    latvian estonian georgian saudi israeli iranian crimean
+    russisk russiske ukrainsk ukrainske amerikansk amerikanske europeisk europeiske britisk
+    britiske fransk franske tysk tyske norsk norske sovjetisk sovjetiske vestlig vestlige
+    kinesisk kinesiske tyrkisk tyrkiske hviterussisk hviterussiske polsk polske svensk
+    svenske finsk finske dansk danske ungarsk ungarske litauisk litauiske saudiarabisk
+    israelsk iransk russarane ukrainarane russar ukrainarar
+    """.split()
+)
+
+#: Institutions and blocs named after places; not places by the annotation rules.
+NOT_PLACES: Final[frozenset[str]] = frozenset(
+    {
+        "Kremlin",
+        "White House",
+        "the West",
+        "West",
+        "Pentagon",
+        "Downing Street",
+        "Capitol Hill",
+        "Wall Street",
+        "State Department",
+        "Ukraine Defense Contact Group",
+        "Kyiv Independent",
+        "Kyiv Post",
+        "Kyiv School of Economics",
+        "Moscow Times",
+        "Washington Post",
+        "New York Times",
+        "Russia Today",
+        "Radio Free Europe",
+        "Council of Europe",
+        "Stars and Stripes",
+    }
+)
