@@ -88,9 +88,11 @@ def country_outlines(extent: str = "world") -> gpd.GeoDataFrame:
     countries = _all_countries()
     clipped = countries.clip(shapely.box(*bbox))
     clipped = clipped[~clipped.geometry.is_empty].copy()
-    geometry = clipped.geometry.simplify_coverage(tolerance) if hasattr(
-        clipped.geometry, "simplify_coverage"
-    ) else clipped.geometry.simplify(tolerance, preserve_topology=True)
+    geometry = (
+        clipped.geometry.simplify_coverage(tolerance)
+        if hasattr(clipped.geometry, "simplify_coverage")
+        else clipped.geometry.simplify(tolerance, preserve_topology=True)
+    )
     clipped["geometry"] = shapely.set_precision(geometry.to_numpy(), tolerance / 4)
     clipped = clipped[~clipped.geometry.is_empty]
     return clipped.reset_index(drop=True)

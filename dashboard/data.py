@@ -68,7 +68,7 @@ def _optional(module: str) -> ModuleType | None:
 
 
 def seeds_dir() -> Path:
-    """The articles shown by default: ``$FRONTLINE_SEEDS_DIR`` or the bundled seeds."""
+    """Return the articles folder: ``$FRONTLINE_SEEDS_DIR``, else the bundled seeds."""
     env = os.environ.get(SEEDS_ENV)
     return Path(env) if env else settings.SEEDS_DIR
 
@@ -135,15 +135,15 @@ def extract_upload(raw: bytes, name: str) -> tuple[str, Frames]:
     from geo.io.articles import article_from_bytes  # noqa: PLC0415
     from geo.pipeline import extract_article  # noqa: PLC0415
 
+    digest = hashlib.sha256(raw).hexdigest()[:8]
+    stem = Path(name).stem or "pasted"
+    article_id = f"upload-{stem}-{digest}"
+    article = article_from_bytes(raw, article_id=article_id, path=name)  # bad file: says why
     frames_module = importlib.import_module("geo.frames")
     to_frames = getattr(frames_module, "extractions_to_frames", None)
     if to_frames is None:
         msg = "geo.frames.extractions_to_frames is not installed yet; cannot show uploads."
         raise RuntimeError(msg)
-    digest = hashlib.sha256(raw).hexdigest()[:8]
-    stem = Path(name).stem or "pasted"
-    article_id = f"upload-{stem}-{digest}"
-    article = article_from_bytes(raw, article_id=article_id, path=name)
     extraction = extract_article(article, _resources())
     return article_id, to_frames([extraction])
 

@@ -74,7 +74,7 @@ def join_names(names: object) -> str:
 
 
 def format_date(value: object, precision: object = "day") -> str:
-    """Format a date at its precision (``2025-08``, ``2025``); unknown dates give ``"date unknown"``."""
+    """Format a date at its precision (``2025-08``, ``2025``); unknown: ``"date unknown"``."""
     if _is_missing(value):
         return "date unknown"
     stamp = pd.Timestamp(value)  # type: ignore[arg-type]

@@ -40,7 +40,11 @@ KEY_VIEW: Final = "map_view"
 KEY_LANE: Final = "timeline_lane"
 VIEWS: Final = ("Diplomacy", "Eastern front", "Evacuation zones")
 VIEW_KEY_IN_URL: Final = "view"
-_SLUGS: Final = {"Diplomacy": "diplomacy", "Eastern front": "front", "Evacuation zones": "evacuation"}
+_SLUGS: Final = {
+    "Diplomacy": "diplomacy",
+    "Eastern front": "front",
+    "Evacuation zones": "evacuation",
+}
 
 
 def _url_params() -> dict[str, list[str]]:

@@ -13,7 +13,9 @@ from geo.frames import Frames
 __all__ = ["render"]
 
 
-def render(corpus: Frames, view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> None:
+def render(
+    corpus: Frames, view: Frames, filters: Filters, *, fingerprint: str, tiles: bool
+) -> None:
     """Draw the zones (computed once per corpus and day, then filtered) and evacuation events."""
     day = front_day(view, filters)
     front, _ = data.front_for_day(day)

@@ -15,7 +15,7 @@ __all__ = ["front_day", "render"]
 
 
 def front_day(view: Frames, filters: Filters) -> dt.date:
-    """The day whose front is drawn: the filter's end, else the last event's day, else today."""
+    """Return the day whose front is drawn: filter end, else last event's day, else today."""
     if filters.end:
         return filters.end
     bounds = date_bounds(view)

@@ -1,4 +1,4 @@
-"""Synthetic frames that follow :mod:`geo.schema` exactly, so dashboard tests state only what matters.
+"""Synthetic frames that follow :mod:`geo.schema` exactly; tests state only what matters.
 
 Until the corpus builder lands these are the dashboard's inputs; they also pin the contract:
 :func:`make_frames` fails if a column is missing or extra.
@@ -189,7 +189,7 @@ def make_frames(events: list[Ev], quotes: list[Qt] | None = None) -> Frames:
 
 
 def seedlike_frames() -> Frames:
-    """A small corpus shaped like the seed article: summit, call, statements, advance, evacuation."""
+    """Return a small corpus shaped like the seed: summit, call, statements, advance, evacuation."""
     events = [
         Ev("meeting", "2025-08-15", ("Donald Trump", "Vladimir Putin"), place="Anchorage",
            sentence="Trump og Putin møtes i Alaska fredag."),

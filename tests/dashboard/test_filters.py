@@ -49,7 +49,10 @@ def test_apply_filters_selects_events_and_quotes(
 def test_actor_filter_leaves_only_that_actors_quotes_and_events() -> None:
     view = apply_filters(seedlike_frames(), Filters(actors=("Emmanuel Macron",)))
     assert set(view.quotes["speaker"]) == {"Emmanuel Macron"}
-    assert all("Emmanuel Macron" in [*a, *t] for a, t in zip(view.events["actors"], view.events["targets"]))
+    assert all(
+        "Emmanuel Macron" in [*a, *t]
+        for a, t in zip(view.events["actors"], view.events["targets"], strict=True)
+    )
 
 
 def test_date_filter_drops_undated_events_only_when_a_bound_is_set() -> None:
@@ -83,7 +86,7 @@ _names = st.lists(st.text(min_size=1, max_size=12).filter(lambda s: s.strip()), 
     countries=_names,
     text=st.text(max_size=20),
 )
-def test_query_round_trip_restores_any_filters(
+def test_query_round_trip_restores_any_filters(  # noqa: PLR0917 - hypothesis passes by name
     start: D | None, end: D | None, actors: list[str], types: list[str], countries: list[str],
     text: str,
 ) -> None:  # fmt: skip
@@ -112,7 +115,7 @@ def test_actor_counts_count_events_and_quotes_most_frequent_first() -> None:
     counts = dict(actor_counts(seedlike_frames()))
     assert counts["Donald Trump"] == 3  # meeting, call (as target), threat
     assert counts["Emmanuel Macron"] == 2  # one statement, one quote
-    assert list(counts)[0] in {"Donald Trump", "Volodymyr Zelensky"}
+    assert next(iter(counts)) in {"Donald Trump", "Volodymyr Zelensky"}
 
 
 def test_date_bounds_span_events_and_quotes() -> None:

@@ -1,0 +1,244 @@
+"""AppTest: every filter changes what the map builders, the timeline and the quote cards get.
+
+The corpus and the geo layers are replaced by synthetic frames (tests/dashboard/builders.py);
+the builders are wrapped (views call them as module attributes) so each test sees their input
+while the real builders still run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest  # noqa: TID251 - tests drive the Streamlit app
+
+from dashboard import charts, data, maps, markup
+from dashboard.filters import Filters, apply_filters, to_query
+from geo.errors import ArticleError
+from tests.dashboard.builders import (
+    XSS,
+    XSS_LINK,
+    Ev,
+    Qt,
+    make_frames,
+    make_front,
+    make_zones,
+    seedlike_frames,
+)
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+ACTORS, TYPES, COUNTRIES, TEXT = 0, 1, 2, 0  # sidebar widget positions
+
+
+class Calls(defaultdict[str, list[dict[str, Any]]]):
+    """Arguments each wrapped builder received, by builder name."""
+
+    def __init__(self) -> None:
+        super().__init__(list)
+
+    def last(self, name: str) -> dict[str, Any]:
+        assert self[name], f"{name} was never called"
+        return self[name][-1]
+
+
+def _wrap(calls: Calls, name: str, real: Callable[..., Any], first: str) -> Callable[..., Any]:
+    def recorder(*args: Any, **kwargs: Any) -> Any:
+        calls[name].append({first: args[0] if args else None, **kwargs, "args": args})
+        return real(*args, **kwargs)
+
+    return recorder
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    frames = seedlike_frames()
+    recorded = Calls()
+    monkeypatch.setattr(data, "load_frames", lambda: data.Loaded(frames, "fp-test"))
+    monkeypatch.setattr(data, "front_for_day", lambda day: (make_front(2, 3), None))
+    monkeypatch.setattr(
+        data, "evacuation_zones", lambda fingerprint, day, front, events: (make_zones(2), None)
+    )
+    monkeypatch.setattr(data, "diplomacy_venue", lambda: (None, {}))
+    for name in ("build_diplomacy_map", "build_front_map", "build_evacuation_map"):
+        first = "zones" if name == "build_evacuation_map" else "events"
+        monkeypatch.setattr(maps, name, _wrap(recorded, name, getattr(maps, name), first))
+    monkeypatch.setattr(
+        charts, "build_timeline", _wrap(recorded, "timeline", charts.build_timeline, "events")
+    )
+    monkeypatch.setattr(
+        markup, "quote_card_html", _wrap(recorded, "quote", markup.quote_card_html, "quote")
+    )
+    return recorded
+
+
+def _run(query: dict[str, Any] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _event_ids(frame: Any) -> set[str]:
+    return set(frame["event_id"])
+
+
+def _received(calls: Calls) -> tuple[set[str], set[str], set[str | None]]:
+    """Event ids the map and the timeline got in the last run, and the quote speakers."""
+    map_events = calls.last("build_diplomacy_map")["events"]
+    timeline_events = calls.last("timeline")["events"]
+    return (
+        _event_ids(map_events),
+        _event_ids(timeline_events),
+        {q["quote"]["speaker"] for q in calls["quote"]},
+    )
+
+
+def test_default_view_gives_every_panel_the_whole_corpus(calls: Calls) -> None:
+    at = _run()
+    everything = _event_ids(seedlike_frames().events)
+    map_ids, timeline_ids, speakers = _received(calls)
+    assert map_ids == timeline_ids == everything
+    assert speakers == {"Emmanuel Macron", "Keir Starmer", "Volodymyr Zelensky"}
+    assert "7 of 7 events" in at.caption[0].value
+    assert dict(at.query_params) == {}
+
+
+def test_actor_macron_leaves_only_macrons_events_and_quotes(calls: Calls) -> None:
+    at = _run()
+    calls.clear()
+    at.sidebar.multiselect[ACTORS].select("Emmanuel Macron").run()
+    map_events = calls.last("build_diplomacy_map")["events"]
+    assert list(map_events["actors"]) == [["Emmanuel Macron"]]
+    assert _event_ids(calls.last("timeline")["events"]) == _event_ids(map_events)
+    assert {q["quote"]["speaker"] for q in calls["quote"]} == {"Emmanuel Macron"}
+    assert at.query_params["actor"] == "Emmanuel Macron"
+
+
+def _expected(filters: Filters) -> tuple[set[str], set[str]]:
+    view = apply_filters(seedlike_frames(), filters)
+    return _event_ids(view.events), set(view.quotes["speaker"])
+
+
+@pytest.mark.parametrize(
+    ("change", "filters"),
+    [
+        pytest.param(
+            lambda at: at.sidebar.multiselect[TYPES].select("statement"),
+            Filters(types=("statement",)),
+            id="event-type",
+        ),
+        pytest.param(
+            lambda at: at.sidebar.multiselect[COUNTRIES].select("GB"),
+            Filters(countries=("GB",)),
+            id="country",
+        ),
+        pytest.param(
+            lambda at: at.sidebar.text_input[TEXT].input("Alaska"),
+            Filters(text="Alaska"),
+            id="free-text",
+        ),
+        pytest.param(
+            lambda at: at.sidebar.date_input[0].set_value(
+                (dt.date(2025, 8, 14), dt.date(2025, 8, 15))
+            ),
+            Filters(start=dt.date(2025, 8, 14)),
+            id="date-range",
+        ),
+    ],
+)
+def test_each_filter_narrows_map_timeline_and_quotes_alike(
+    calls: Calls, change: Callable[[AppTest], Any], filters: Filters
+) -> None:
+    at = _run()
+    calls.clear()
+    change(at).run()
+    assert not at.exception
+    expected_ids, expected_speakers = _expected(filters)
+    map_ids, timeline_ids, speakers = _received(calls)
+    assert map_ids == timeline_ids == expected_ids
+    assert expected_ids != _event_ids(seedlike_frames().events)  # the filter did something
+    assert speakers == expected_speakers
+    assert {k: at.query_params[k] for k in at.query_params} == {
+        k: v[0] if len(v) == 1 else v for k, v in to_query(filters).items()
+    }
+
+
+def test_a_shared_link_opens_the_same_filtered_view(calls: Calls) -> None:
+    at = _run({"actor": "Keir Starmer", "from": "2025-08-13", "view": "front"})
+    assert at.sidebar.multiselect[ACTORS].value == ["Keir Starmer"]
+    assert at.sidebar.date_input[0].value == (dt.date(2025, 8, 13), dt.date(2025, 8, 15))
+    assert at.button_group[0].value == "Eastern front"
+    front_events = calls.last("build_front_map")["events"]
+    assert (
+        _event_ids(front_events)
+        == _expected(Filters(actors=("Keir Starmer",), start=dt.date(2025, 8, 13)))[0]
+    )
+    assert "build_diplomacy_map" not in calls  # one map per run
+    assert at.query_params["actor"] == "Keir Starmer"
+    assert at.query_params["view"] == "front"
+
+
+def test_switching_maps_builds_only_the_chosen_map_with_its_layers(calls: Calls) -> None:
+    at = _run()
+    calls.clear()
+    at.button_group[0].set_value("Evacuation zones").run()
+    assert set(calls) - {"timeline", "quote"} == {"build_evacuation_map"}
+    received = calls.last("build_evacuation_map")
+    assert len(received["zones"]) == 2
+    assert received["front"] is not None
+    assert at.query_params["view"] == "evacuation"
+
+
+def test_pasted_article_is_extracted_and_shown_at_once_with_its_text_escaped(
+    calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upload = make_frames(
+        [Ev("statement", "2025-08-15", ("Emmanuel Macron",), place="Paris", sentence=XSS,
+            article_id="up", article_title=XSS_LINK, event_id="ev_upload")],
+        [Qt(XSS, "Emmanuel Macron", "2025-08-15", event_id="ev_upload", article_id="up",
+            article_title=XSS_LINK, quote_id="q_upload")],
+    )  # fmt: skip
+    seen: list[bytes] = []
+
+    def fake_extract(raw: bytes, name: str) -> tuple[str, Any]:
+        seen.append(raw)
+        return "upload-pasted", upload
+
+    monkeypatch.setattr(data, "extract_upload", fake_extract)
+    at = _run()
+    at.sidebar.text_area[0].input("Macron sa <script>window.__xss=1</script>")
+    at.sidebar.button[0].click().run()
+    assert seen == [b"Macron sa <script>window.__xss=1</script>"]
+    assert "ev_upload" in _event_ids(calls.last("build_diplomacy_map")["events"])
+    assert "8 of 8 events" in at.caption[0].value
+    assert any("Added pasted.txt" in s.value for s in at.sidebar.success)
+    bodies = "".join(h.value for h in at.html)
+    assert "window.__xss" in bodies
+    assert "<script>window.__xss" not in bodies
+    assert "<img" not in bodies
+    assert 'href="javascript:' not in bodies
+
+
+def test_a_bad_file_gives_a_clear_error_and_loses_nothing(calls: Calls) -> None:
+    at = _run()
+    at.sidebar.file_uploader[0].set_value(
+        ("broken.txt", b"---\npublished: not-a-date\n---\nTekst.", "text/plain")
+    )
+    at.sidebar.button[0].click().run()
+    assert not at.exception
+    errors = [e.value for e in at.sidebar.error]
+    assert errors
+    assert "broken.txt" in errors[0]
+    assert "published" in errors[0]
+    assert "7 of 7 events" in at.caption[0].value
+
+
+def test_extract_upload_reports_empty_input_as_an_article_error() -> None:
+    with pytest.raises(ArticleError, match="empty"):
+        data.extract_upload(b"", "empty.txt")

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from dashboard import charts
+from tests.dashboard.builders import Ev, make_events, seedlike_frames
+
+
+def test_actor_lanes_repeat_an_event_once_per_actor_and_drop_undated_events() -> None:
+    events = make_events(
+        [
+            Ev("meeting", "2025-08-15", ("Donald Trump", "Vladimir Putin")),
+            Ev("statement", None, ("Keir Starmer",)),
+            Ev("military_advance", "2025-08-12"),
+        ]
+    )
+    rows = charts.timeline_rows(events, "actor")
+    assert sorted(rows["lane"]) == ["(no actor)", "Donald Trump", "Vladimir Putin"]
+    assert rows["event_id"].nunique() == 2
+
+
+def test_type_lanes_use_type_labels() -> None:
+    rows = charts.timeline_rows(seedlike_frames().events, "type")
+    assert set(rows["lane"]) == {
+        "Meeting", "Call", "Statement", "Threat", "Military advance", "Evacuation order",
+    }  # fmt: skip
+
+
+def test_timeline_spec_has_a_click_selection_on_event_id_and_the_sentence_in_tooltips() -> None:
+    spec = charts.build_timeline(seedlike_frames().events).to_dict()
+    params = spec["params"]
+    assert params[0]["name"] == charts.SELECTION
+    assert params[0]["select"]["fields"] == ["event_id"]
+    tooltip_fields = [t["field"] for t in spec["encoding"]["tooltip"]]
+    assert "sentence" in tooltip_fields
+    assert spec["encoding"]["x"]["field"] == "date"
+
+
+def test_timeline_of_no_events_is_an_empty_chart_not_an_error() -> None:
+    events = make_events([])
+    assert charts.timeline_rows(events, "actor").empty
+    charts.build_timeline(events).to_dict()

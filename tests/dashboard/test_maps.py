@@ -1,0 +1,151 @@
+"""Map builders rendered to HTML and counted (no browser; geopandas test_explore style)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard import maps, style
+from dashboard.basemap import country_outlines, outlines_geojson
+from tests.dashboard.builders import (
+    XSS,
+    XSS_TEMPLATE,
+    Ev,
+    make_frames,
+    make_front,
+    make_zones,
+    seedlike_frames,
+)
+
+
+def _count(html: str, needle: str) -> int:
+    return html.count(needle)
+
+
+def _markers(html: str) -> int:
+    return _count(html, f'"className": "{style.EVENT_MARKER_CLASS}"')
+
+
+def _geojson_layers(html: str) -> int:
+    return len(re.findall(r"= L\.geoJson\(", html))
+
+
+def test_diplomacy_map_draws_venue_capitals_lines_and_diplomatic_events_only() -> None:
+    frames = seedlike_frames()
+    venue = type("Venue", (), {"name": "JB Elmendorf–Richardson", "lat": 61.25, "lon": -149.8})()
+    fmap = maps.build_diplomacy_map(
+        frames.events, frames.actors, venue=venue, distances={"Kyiv": 7400.0}
+    )
+    html = maps.map_html(fmap)
+    # meeting, call and two statements have places; the threat has none; advance/evacuation
+    # events belong on the other maps.
+    assert _markers(html) == 4
+    assert _count(html, '"className": "fd-capital"') == 5  # US, RU, UA, FR, GB
+    # meeting: Washington→Anchorage, Moscow→Anchorage; call: Kyiv–Washington (Trump, Vance).
+    assert _count(html, "L.polyline(") == 3
+    assert _count(html, '"className": "fd-venue"') == 1
+    assert "7,400 km" in html
+
+
+def test_diplomacy_map_follows_its_input_events() -> None:
+    frames = seedlike_frames()
+    only_call = frames.events[frames.events["type"] == "call"]
+    html = maps.map_html(maps.build_diplomacy_map(only_call, frames.actors))
+    assert _markers(html) == 1
+    assert _count(html, "L.polyline(") == 1
+
+
+def test_front_map_draws_occupied_advances_front_events_and_the_legend() -> None:
+    frames = seedlike_frames()
+    html = maps.map_html(maps.build_front_map(frames.events, front=make_front(2, 3)))
+    assert _markers(html) == 1  # the advance; diplomatic and evacuation events are elsewhere
+    assert _geojson_layers(html) == 2  # occupied, advances
+    assert "Approximate front, mid-August 2025" in html
+    assert "APPROXIMATE" in html
+
+
+def test_front_map_without_a_front_still_shows_events_and_says_so() -> None:
+    html = maps.map_html(maps.build_front_map(seedlike_frames().events, front=None))
+    assert _markers(html) == 1
+    assert _geojson_layers(html) == 0
+    assert "No front line loaded." in html
+
+
+def test_evacuation_map_draws_zones_with_dates_who_and_method() -> None:
+    frames = seedlike_frames()
+    html = maps.map_html(maps.build_evacuation_map(make_zones(3), frames.events))
+    assert _markers(html) == 1
+    assert _geojson_layers(html) == 1
+    assert html.count('"who": "families with children"') == 3
+    assert "Drawn as: buffer 3 km" in html
+    assert "Who must leave" in html
+
+
+@pytest.mark.parametrize(
+    ("builder", "extent"),
+    [
+        pytest.param("diplomacy", "world", id="diplomacy"),
+        pytest.param("front", "ukraine", id="front"),
+        pytest.param("evacuation", "ukraine", id="evacuation"),
+    ],
+)
+def test_every_map_draws_offline_outlines_and_no_tiles_by_default(
+    builder: str, extent: str
+) -> None:
+    frames = seedlike_frames()
+    outlines = outlines_geojson(extent)
+    fmap = {
+        "diplomacy": lambda: maps.build_diplomacy_map(
+            frames.events, frames.actors, outlines=outlines
+        ),
+        "front": lambda: maps.build_front_map(frames.events, outlines=outlines),
+        "evacuation": lambda: maps.build_evacuation_map(None, frames.events, outlines=outlines),
+    }[builder]()
+    html = maps.map_html(fmap)
+    assert '"name": "Ukraine"' in html
+    assert "tile.openstreetmap" not in html
+    assert _geojson_layers(html) >= 1
+
+
+def test_tiles_are_an_optional_extra_layer_above_the_outlines() -> None:
+    frames = seedlike_frames()
+    html = maps.map_html(
+        maps.build_front_map(frames.events, outlines=outlines_geojson("ukraine"), tiles=True)
+    )
+    assert "tile.openstreetmap" in html
+    assert '"name": "Ukraine"' in html
+
+
+def test_offline_outlines_draw_crimea_as_ukraine() -> None:
+    from shapely.geometry import Point
+
+    outlines = country_outlines("ukraine")
+    simferopol = Point(34.10, 44.95)
+    assert outlines[outlines.contains(simferopol)]["name"].tolist() == ["Ukraine"]
+
+
+@pytest.mark.parametrize("payload", [XSS, XSS_TEMPLATE])
+def test_article_payloads_reach_no_map_unescaped(payload: str) -> None:
+    frames = make_frames(
+        [
+            Ev("meeting", "2025-08-15", ("Donald Trump", "Vladimir Putin"), place="Anchorage",
+               sentence=payload, article_title=payload),
+            Ev("military_advance", "2025-08-12", (payload,), place="Pokrovsk", sentence=payload),
+            Ev("evacuation_order", "2025-08-13", (), place="Druzhkivka", sentence=payload),
+        ]
+    )  # fmt: skip
+    front = make_front(1, 1, note=payload)
+    html = "".join(
+        maps.map_html(m)
+        for m in (
+            maps.build_diplomacy_map(frames.events, frames.actors),
+            maps.build_front_map(frames.events, front=front),
+            maps.build_evacuation_map(make_zones(1, who=payload), frames.events, front=front),
+        )
+    )
+    assert "window.__xss" in html  # the payload is shown…
+    for raw in ("<script>window", "<img src=x", "${window.__xss"):
+        assert raw not in html  # …but never as markup, a tag or a template expression,
+    for json_raw in ("\\u003cscript", "\\u003cimg"):
+        assert json_raw not in html  # …nor as a tag hidden in JSON GeoJSON properties
