@@ -210,7 +210,6 @@ YEAR_CUES: frozenset[str] = frozenset(
         "after",
         "by",
         "between",
-        "and",
         "of",
         "during",
         "year",
@@ -222,7 +221,6 @@ YEAR_CUES: frozenset[str] = frozenset(
         "early",
         "late",
         "mid",
-        "around",
     }
 )
 

@@ -441,7 +441,9 @@ DETERMINERS: frozenset[str] = frozenset(
 PAST_PREPOSITIONS: frozenset[str] = frozenset({"siden", "sidan", "sia"})
 FUTURE_PREPOSITIONS: frozenset[str] = frozenset({"innen", "innan"})
 
-#: Words right before a four-digit number that make it a year ("i 2014", "siden 2018").
+#: Words right before a four-digit number that make it a year ("i 2014", "siden 2018"), even
+#: when a lower-case word follows ("i 2014 annekterte"). Weaker neighbours ("og 2000 soldater")
+#: are left to the check on the word after the number.
 YEAR_CUES: frozenset[str] = frozenset(
     {
         "i",
@@ -455,11 +457,9 @@ YEAR_CUES: frozenset[str] = frozenset(
         "innen",
         "innan",
         "mellom",
-        "og",
         "år",
         "året",
         "årene",
-        "om",
         "fram",
         "frem",
         "høsten",
@@ -468,11 +468,6 @@ YEAR_CUES: frozenset[str] = frozenset(
         "sommeren",
         "sommaren",
         "vinteren",
-        "mot",
-        "rundt",
-        "ut",
-        "mener",
-        "meiner",
         "sesongen",
         "valget",
         "valet",
