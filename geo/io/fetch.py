@@ -131,7 +131,7 @@ def fetch_snapshot(
         return FetchResult(path=target, url=url, downloaded=False)
 
     def validate(body: bytes) -> None:
-        snapshot_from_bytes(body, name=f"{url} ({target.name})", snapshot_date=day)
+        snapshot_from_bytes(body, name=target.name, snapshot_date=day, origin=url)
 
     fetch_file(url, target, timeout=timeout, validate=validate)
     return FetchResult(path=target, url=url, downloaded=True)
@@ -166,6 +166,7 @@ def _download(url: str, *, timeout: float) -> bytes:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             body: bytes = response.read(MAX_BODY_BYTES + 1)
     except urllib.error.HTTPError as exc:
+        exc.close()  # the error carries the open response; release its socket now
         hint = " (no file for that date at the source?)" if exc.code == 404 else ""
         msg = f"{url}: HTTP {exc.code} {exc.reason}{hint}; nothing was cached"
         raise FetchError(msg) from exc

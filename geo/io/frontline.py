@@ -130,32 +130,34 @@ def snapshot_from_bytes(
     name: str,
     source: str | None = None,
     snapshot_date: dt.date | None = None,
+    origin: str | None = None,
 ) -> gpd.GeoDataFrame:
     """Parse a snapshot held in memory (the fetcher validates bodies with this before caching).
 
-    ``name`` is the file name or URL: it gives the format (suffix), the default date and
-    source, and it is quoted in every error message. See :func:`read_snapshot`.
+    ``name`` is the file name: it gives the format (suffix), the default date and source.
+    Error messages quote ``origin`` (e.g. the URL) and ``name``. See :func:`read_snapshot`.
     """
+    label = f"{origin} ({name})" if origin else name
     suffix = Path(name.split("?", 1)[0]).suffix.lower()
     day = snapshot_date or date_from_filename(name)
     if day is None:
         msg = (
-            f"{name}: no date in the file name; name it like deepstatemap_data_YYYYMMDD.geojson "
+            f"{label}: no date in the file name; name it like deepstatemap_data_YYYYMMDD.geojson "
             "or pass snapshot_date"
         )
         raise SnapshotError(msg)
     if source is None:
         source = SOURCE_DEEPSTATE if Path(name).name.lower().startswith("deepstate") else SOURCE_ISW
     if suffix in (".geojson", ".json"):
-        parts = list(_geojson_parts(raw, name))
+        parts = list(_geojson_parts(raw, label))
     elif suffix == ".kml":
-        parts = list(_kml_parts(raw, name))
+        parts = list(_kml_parts(raw, label))
     elif suffix == ".kmz":
-        parts = list(_kml_parts(_kml_from_kmz(raw, name), name))
+        parts = list(_kml_parts(_kml_from_kmz(raw, label), label))
     else:
-        msg = f"{name}: unknown snapshot format {suffix!r}; use .geojson, .json, .kml or .kmz"
+        msg = f"{label}: unknown snapshot format {suffix!r}; use .geojson, .json, .kml or .kmz"
         raise SnapshotError(msg)
-    return _normalise(parts, name=name, source=source, snapshot_date=day)
+    return _normalise(parts, name=label, source=source, snapshot_date=day)
 
 
 def _normalise(

@@ -1,0 +1,218 @@
+"""Fetching snapshots from a loopback HTTP server that serves the shared snapshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+import geo.io.fetch
+from geo import settings
+from geo.cli import main
+from geo.errors import FetchError, SnapshotError
+from geo.io.fetch import cached_snapshots, fetch_file, fetch_snapshot
+from geo.io.frontline import read_snapshot
+from geo.layers import boundaries
+
+DAY = dt.date(2025, 8, 12)
+
+
+@dataclass
+class Server:
+    """A loopback server: ``/data/<file>`` serves files, ``/slow/…`` stalls, ``/corrupt/…`` cuts."""
+
+    root: Path
+    base: str = ""
+    requests: list[str] = field(default_factory=list)
+
+    def template(self, kind: str = "data") -> str:
+        return f"{self.base}/{kind}/deepstatemap_data_{{date}}.geojson"
+
+
+@pytest.fixture
+def server(shared_dir: Path) -> Iterator[Server]:
+    state = Server(root=shared_dir / "data")
+    stop = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            state.requests.append(self.path)
+            kind, _, name = self.path.lstrip("/").partition("/")
+            folder = state.root / ("boundaries" if kind == "boundaries" else "frontline/deepstate")
+            path = folder / name
+            if not path.is_file():
+                self.send_error(404, "Not Found")
+                return
+            body = path.read_bytes()
+            if kind == "slow":
+                stop.wait(3)
+            if kind == "corrupt":
+                body = body[:500]
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield state
+    stop.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def cache_listing(folder: Path) -> dict[str, bytes]:
+    if not folder.exists():
+        return {}
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_fetch_downloads_a_valid_snapshot_into_the_cache(
+    server: Server, tmp_path: Path, shared_dir: Path
+) -> None:
+    result = fetch_snapshot(DAY, cache_dir=tmp_path, url_template=server.template())
+    assert result.downloaded
+    assert result.path == tmp_path / "deepstatemap_data_20250812.geojson"
+    original = shared_dir / "data/frontline/deepstate/deepstatemap_data_20250812.geojson"
+    assert result.path.read_bytes() == original.read_bytes()
+    assert read_snapshot(result.path)["describes_date"].iloc[0] == dt.date(2025, 8, 11)
+    assert cached_snapshots(tmp_path) == {DAY: result.path}
+
+
+def test_a_cached_date_is_never_downloaded_again(server: Server, tmp_path: Path) -> None:
+    fetch_snapshot(DAY, cache_dir=tmp_path, url_template=server.template())
+    assert len(server.requests) == 1
+    again = fetch_snapshot(DAY, cache_dir=tmp_path, url_template=server.template())
+    assert not again.downloaded
+    assert len(server.requests) == 1
+
+
+@pytest.fixture
+def warm_cache(tmp_path: Path, shared_dir: Path) -> Path:
+    """A cache already holding one (other) day, which failures must leave untouched."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    name = "deepstatemap_data_20250811.geojson"
+    (cache / name).write_bytes((shared_dir / "data/frontline/deepstate" / name).read_bytes())
+    return cache
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(("data", dt.date(2030, 1, 1), FetchError, "HTTP 404"), id="http-404"),
+        pytest.param(("slow", DAY, FetchError, "timeout"), id="timeout"),
+        pytest.param(("corrupt", DAY, SnapshotError, "malformed JSON"), id="corrupt-body"),
+    ],
+)
+def test_failures_raise_clear_errors_and_leave_the_cache_intact(
+    server: Server,
+    warm_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: tuple[str, dt.date, type[Exception], str],
+) -> None:
+    kind, day, error, message = case
+    monkeypatch.setattr(settings, "FETCH_TIMEOUT_S", 0.3)
+    before = cache_listing(warm_cache)
+    started = time.perf_counter()
+    with pytest.raises(error, match=message) as info:
+        fetch_snapshot(day, cache_dir=warm_cache, url_template=server.template(kind))
+    assert server.base in str(info.value)
+    assert cache_listing(warm_cache) == before  # nothing added, nothing half-written
+    assert time.perf_counter() - started < 2.5  # the timeout was honoured
+
+
+def test_an_interrupted_write_leaves_no_partial_file(
+    server: Server, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = cache_listing(warm_cache)
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(geo.io.fetch.os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="No space"):
+        fetch_snapshot(DAY, cache_dir=warm_cache, url_template=server.template())
+    assert cache_listing(warm_cache) == before
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        pytest.param("file:///etc/passwd", "only http", id="file-scheme"),
+        pytest.param("http://127.0.0.1:9/x.geojson", "cannot connect", id="connection-refused"),
+    ],
+)
+def test_bad_urls_are_refused_with_a_clear_error(tmp_path: Path, url: str, message: str) -> None:
+    with pytest.raises(FetchError, match=message):
+        fetch_file(url, tmp_path / "x.geojson", timeout=1)
+    assert not (tmp_path / "x.geojson").exists()
+
+
+def test_url_template_without_a_valid_field_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(FetchError, match="URL template"):
+        fetch_snapshot(DAY, cache_dir=tmp_path, url_template="http://127.0.0.1/{day}.geojson")
+
+
+def test_cli_fetch_downloads_once_then_reuses_the_cache(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["frontline", "fetch", "--date", "2025-08-12", "--cache", str(tmp_path),
+            "--url", server.template()]  # fmt: skip
+    assert main(args) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(args) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert (first["downloaded"], second["downloaded"]) == (True, False)
+    assert first["path"] == second["path"]
+    assert len(server.requests) == 1
+
+
+def test_cli_fetch_reports_an_http_error(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["frontline", "fetch", "--date", "2031-01-01", "--cache", str(tmp_path),
+                 "--url", server.template()])  # fmt: skip
+    assert code == 1
+    assert "HTTP 404" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_fetch_boundaries_caches_every_file_once(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = {
+        boundaries.OBLAST_FILE: f"{server.base}/boundaries/{boundaries.OBLAST_FILE}",
+        "osm-darmat1/donetska_oblast.kramatorskyy_rayon.geojson":
+            f"{server.base}/boundaries/osm-darmat1/donetska_oblast.kramatorskyy_rayon.geojson",
+    }  # fmt: skip
+    monkeypatch.setattr(boundaries, "BOUNDARY_SOURCES", sources)
+    paths = boundaries.fetch_boundaries(tmp_path)
+    assert all(path.is_file() for path in paths.values())
+    boundaries.fetch_boundaries(tmp_path)
+    assert len(server.requests) == 2
+    assert "Donetsk Oblast" in set(boundaries.load_oblasts(tmp_path)["oblast"])
+    assert len(boundaries.load_hromadas(tmp_path)) > 5
+
+
+def test_fetch_boundaries_refuses_a_body_that_is_not_geojson(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"{server.base}/corrupt/deepstatemap_data_20250812.geojson"
+    monkeypatch.setattr(boundaries, "BOUNDARY_SOURCES", {boundaries.OBLAST_FILE: url})
+    with pytest.raises(SnapshotError, match="not GeoJSON"):
+        boundaries.fetch_boundaries(tmp_path)
+    assert not (tmp_path / boundaries.OBLAST_FILE).exists()
