@@ -1,17 +1,566 @@
-"""PLACEHOLDER — to be replaced by the actors helper."""
+"""People and organisations: the maintained registry, and their mentions in an article.
+
+Why a registry plus rules, not a statistical NER model: the dashboard filters by actor, so a
+mention must link to *one* canonical person across spellings (Zelenskyj, Zelensky,
+Zelenskyy, Зеленський) and the extractor must run offline at hundreds of articles per second.
+The registry (``data/registry/actors.csv``) covers the people and organisations of this
+story; people missing from it are discovered from cues:
+
+- a title before a name: ``Frankrikes president Emmanuel Macron``,
+  ``Donetsk-guvernør Vadym Filasjkin``, ``Defense Secretary Lloyd Austin``;
+- a known given name before capitalised name words: ``Trygve Smidt``, ``Oleh Korikov``.
+
+A discovered person gets the id ``discovered:<slug>``, the role of the cue and the country of
+a preceding country genitive ("Frankrikes") or nationality adjective ("russiske"). A later
+(or earlier) surname-only mention links to the full name.
+
+Mention surfaces follow the evaluation's annotation rules: the shortest form that is the name
+in that spot, normally the surname ("Zelenskyj" in "president Volodymyr Zelenskyj"); a
+Norwegian genitive is part of the surface ("Putins"), an English possessive is not
+("Putin" in "Putin's"); in a hyphen compound only the name counts ("Nato" in
+"Nato-medlem").
+
+Registry format (UTF-8 CSV, one row per actor)::
+
+    id,name,kind,gender,aliases,role,country,source
+
+``aliases`` are ``|``-separated exact spellings (case matters: "AP" the agency, "Ap" the
+Norwegian party). An alias ending in ``?`` ("Austin?") is *guarded*: it counts only in
+articles that also name the actor unguarded ("Lloyd Austin"), because alone it is also a
+common word or a place.
+"""
 
 from __future__ import annotations
 
-from geo.model import ActorMention, Article, Paragraph, Sentence
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo import settings
+from geo.errors import RegistryError
+from geo.lexicon import en, nb
+from geo.lexicon.names import GIVEN_NAMES, given_name_gender
+from geo.model import Actor, ActorMention, Article, Paragraph, Sentence
+
+__all__ = [
+    "REGISTRY_COLUMNS",
+    "ActorRegistry",
+    "find_actors",
+    "is_possessive",
+    "load_registry",
+    "parse_registry",
+    "person_gender",
+]
+
+#: Columns of ``data/registry/actors.csv``, in order.
+REGISTRY_COLUMNS: tuple[str, ...] = (
+    "id",
+    "name",
+    "kind",
+    "gender",
+    "aliases",
+    "role",
+    "country",
+    "source",
+)
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ISO2 = re.compile(r"[A-Z]{2}")
+_WORD = re.compile(r"\w+")
+_GUARD = "?"
+_NAME_PARTICLES = frozenset({"bin", "von", "van", "der", "den", "de", "al", "el", "da", "di", "du"})
+_MAX_NAME_TOKENS = 4
+
+#: Gender of registry persons by id, filled when a registry is parsed (see person_gender).
+_REGISTRY_GENDERS: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    """One exact spelling of an actor, with the span of its short surface inside it."""
+
+    text: str
+    actor_id: str
+    guarded: bool
+    short_start: int
+    short_end: int
 
 
 class ActorRegistry:
-    """People and organisations known to the project (data/registry/actors.csv)."""
+    """People and organisations known to the project, indexed for fast matching.
+
+    Build it with :func:`load_registry` (the project's file) or :func:`parse_registry`
+    (rows from any CSV text, for tests). Lookup is by the first word of each alias, so
+    matching an article costs one dict lookup per word.
+    """
+
+    def __init__(self, actors: tuple[Actor, ...], aliases: tuple[_Alias, ...], source: str):
+        self.source = source
+        self._actors: dict[str, Actor] = {a.id: a for a in actors}
+        index: dict[str, list[_Alias]] = {}
+        for alias in aliases:
+            first = _WORD.match(alias.text)
+            key = first.group() if first else alias.text
+            index.setdefault(key, []).append(alias)
+        self._index: dict[str, tuple[_Alias, ...]] = {
+            key: tuple(sorted(group, key=lambda a: -len(a.text))) for key, group in index.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def get(self, actor_id: str) -> Actor:
+        """Return the actor with ``actor_id``; ``KeyError`` names the missing id."""
+        return self._actors[actor_id]
+
+    def aliases_starting_with(self, word: str) -> tuple[_Alias, ...]:
+        """Return the aliases whose first word is ``word`` (longest first)."""
+        return self._index.get(word, ())
 
 
-def load_registry() -> ActorRegistry:
-    """Load the actor registry."""
-    return ActorRegistry()
+def _fail(source: str, line: int, what: str, fix: str) -> RegistryError:
+    return RegistryError(f"{source}, line {line}: {what}; {fix}")
+
+
+def _short_span(alias: str, shorter: list[str]) -> tuple[int, int]:
+    """Span of the shortest other alias that ends (else starts) ``alias`` at a word boundary."""
+    suffixes = [s for s in shorter if len(s) < len(alias) and alias.endswith(" " + s)]
+    if suffixes:
+        best = min(suffixes, key=len)
+        return len(alias) - len(best), len(alias)
+    prefixes = [s for s in shorter if len(s) < len(alias) and alias.startswith(s + " ")]
+    if prefixes:
+        best = min(prefixes, key=len)
+        return 0, len(best)
+    return 0, len(alias)
+
+
+def parse_registry(text: str, source: str = "<registry>") -> ActorRegistry:
+    """Validate registry CSV ``text`` and build the :class:`ActorRegistry`.
+
+    Raises
+    ------
+    RegistryError
+        Naming the file, the line and the fix for: missing columns, an empty or duplicate
+        id, a bad kind, gender or country code, an empty name, alias list or source, and an
+        alias spelled the same for two actors.
+    """
+    rows = list(csv.reader(text.splitlines()))
+    if not rows or tuple(c.strip() for c in rows[0]) != REGISTRY_COLUMNS:
+        header = ",".join(rows[0]) if rows else "<empty file>"
+        msg = (
+            f"{source}, line 1: header is {header!r}; "
+            f"the first line must be exactly {','.join(REGISTRY_COLUMNS)}"
+        )
+        raise RegistryError(msg)
+    actors: list[Actor] = []
+    aliases: list[_Alias] = []
+    owner: dict[str, tuple[str, int]] = {}
+    genders: dict[str, str] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(REGISTRY_COLUMNS):
+            raise _fail(
+                source,
+                line,
+                f"{len(row)} fields instead of {len(REGISTRY_COLUMNS)}",
+                "quote fields that contain commas with double quotes",
+            )
+        rec = dict(zip(REGISTRY_COLUMNS, (c.strip() for c in row), strict=True))
+        actor_id = rec["id"]
+        if not _ID.fullmatch(actor_id):
+            raise _fail(source, line, f"id {actor_id!r} is not a slug", "use lowercase a-z, 0-9, -")
+        if any(a.id == actor_id for a in actors):
+            raise _fail(source, line, f"id {actor_id!r} is used twice", "give each row its own id")
+        if rec["kind"] not in ("person", "org"):
+            raise _fail(source, line, f"kind {rec['kind']!r}", "write 'person' or 'org'")
+        if rec["gender"] not in ("", "m", "f") or (rec["kind"] == "org" and rec["gender"]):
+            raise _fail(
+                source, line, f"gender {rec['gender']!r}", "write m or f for people, empty for orgs"
+            )
+        if rec["country"] and not _ISO2.fullmatch(rec["country"]):
+            raise _fail(
+                source,
+                line,
+                f"country {rec['country']!r} is not ISO 3166-1 alpha-2",
+                "write two capital letters (UA, RU, US) or leave it empty",
+            )
+        for column in ("name", "aliases", "source"):
+            if not rec[column]:
+                raise _fail(source, line, f"{column} is empty", f"fill in the {column} column")
+        spellings = [a.strip() for a in rec["aliases"].split("|")]
+        if any(not s or s == _GUARD for s in spellings):
+            raise _fail(source, line, "an alias is empty", "remove doubled or trailing '|'")
+        plain = [s.removesuffix(_GUARD) for s in spellings]
+        for spelling in plain:
+            if spelling in owner and owner[spelling][0] != actor_id:
+                other, other_line = owner[spelling]
+                raise _fail(
+                    source,
+                    line,
+                    f"alias {spelling!r} also belongs to {other!r} (line {other_line})",
+                    "keep each spelling on one row only",
+                )
+            owner[spelling] = (actor_id, line)
+        for spelling, text_ in zip(spellings, plain, strict=True):
+            start, end = _short_span(text_, plain)
+            aliases.append(_Alias(text_, actor_id, spelling.endswith(_GUARD), start, end))
+        if rec["gender"]:
+            genders[actor_id] = rec["gender"]
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=rec["name"],
+                kind=rec["kind"],  # type: ignore[arg-type]
+                role=rec["role"] or None,
+                country=rec["country"] or None,
+                aliases=tuple(dict.fromkeys(plain)),
+            )
+        )
+    _REGISTRY_GENDERS.update(genders)
+    return ActorRegistry(tuple(actors), tuple(aliases), source)
+
+
+_CACHE: dict[tuple[Path, float], ActorRegistry] = {}
+
+
+def load_registry(path: Path | None = None) -> ActorRegistry:
+    """Load ``settings.DATA_DIR / "registry" / "actors.csv"`` (or ``path``), once per version.
+
+    The parsed registry is cached by path and modification time, so repeated calls are free
+    and an edited file is read again.
+
+    Raises
+    ------
+    RegistryError
+        When the file is missing or invalid (see :func:`parse_registry`).
+    """
+    csv_path = path if path is not None else settings.DATA_DIR / "registry" / "actors.csv"
+    try:
+        key = (csv_path, csv_path.stat().st_mtime)
+    except OSError as exc:
+        msg = f"{csv_path}: actor registry not found ({exc}); restore data/registry/actors.csv"
+        raise RegistryError(msg) from exc
+    cached = _CACHE.get(key)
+    if cached is None:
+        try:
+            text = csv_path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            msg = f"{csv_path}: not UTF-8 ({exc}); save the registry as UTF-8"
+            raise RegistryError(msg) from exc
+        cached = parse_registry(text, str(csv_path))
+        _CACHE[key] = cached
+    return cached
+
+
+def person_gender(actor: Actor) -> str | None:
+    """Return ``"m"``/``"f"`` for a person from the registry column or the given name."""
+    if actor.kind != "person":
+        return None
+    known = _REGISTRY_GENDERS.get(actor.id)
+    if known:
+        return known
+    first = actor.name.split(" ", 1)[0]
+    return given_name_gender(first)
+
+
+def is_possessive(mention: ActorMention, text: str) -> bool:
+    """Tell whether the mention is a genitive ("Putins", "Putin's"): its owner, not an agent."""
+    if text.startswith(("'s", "’s"), mention.end):
+        return True
+    surface = mention.surface
+    return surface.endswith("s") and surface not in mention.actor.aliases
+
+
+# ---------------------------------------------------------------------------------------------
+# matching
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    surface_start: int
+    surface_end: int
+    actor: Actor
+    guarded: bool = False
+
+
+def _after_alias(text: str, end: int) -> int | None:
+    """Return the end of the surface after an alias ending at ``end``, or ``None`` if no word end.
+
+    A plain word end keeps the alias; a genitive "s" joins the surface; "-" (compound) and
+    "'s" leave it as it is; any other letter means the alias is only part of a longer word.
+    """
+    if end >= len(text):
+        return end
+    char = text[end]
+    if not (char.isalnum() or char == "_"):
+        return end
+    if char == "s" and (end + 1 >= len(text) or not text[end + 1].isalnum()):
+        return end + 1
+    return None
+
+
+def _registry_hits(text: str, registry: ActorRegistry) -> list[_Hit]:
+    hits: list[_Hit] = []
+    covered_until = 0
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start < covered_until:
+            continue
+        token = word.group()
+        candidates = registry.aliases_starting_with(token)
+        if token.endswith("s"):
+            candidates += registry.aliases_starting_with(token[:-1])
+        for alias in candidates:
+            if not text.startswith(alias.text, start):
+                continue
+            end = start + len(alias.text)
+            surface_end = _after_alias(text, end)
+            if surface_end is None:
+                continue
+            genitive = surface_end - end
+            short_end = start + alias.short_end
+            hit_end = end
+            if alias.short_end == len(alias.text):
+                short_end += genitive
+                hit_end += genitive
+            hits.append(
+                _Hit(
+                    start,
+                    hit_end,
+                    start + alias.short_start,
+                    short_end,
+                    registry.get(alias.actor_id),
+                    alias.guarded,
+                )
+            )
+            covered_until = hit_end
+            break
+    unguarded = {h.actor.id for h in hits if not h.guarded}
+    return [h for h in hits if not h.guarded or h.actor.id in unguarded]
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+_TOKEN = re.compile(r"\w+(?:\.(?=\s))?|[^\w\s]")
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() if len(word) > 1 else word.isupper()
+
+
+def _slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name.lower().replace("ø", "o").replace("æ", "ae"))
+    ascii_ = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9а-яіїєґ]+", "-", ascii_).strip("-")
+
+
+_TITLES: dict[str, str] = {**nb.TITLES, **{k: v for k, v in en.TITLES.items() if " " not in k}}
+_TWO_WORD_TITLES: dict[str, str] = {k: v for k, v in en.TITLES.items() if " " in k}
+_TITLE_SUFFIXES: tuple[str, ...] = (
+    "minister",
+    "sjef",
+    "guvernør",
+    "rådgiver",
+    "direktør",
+    "talsperson",
+    "talsmann",
+    "forsker",
+    "general",
+    "leder",
+    "leiar",
+)
+#: Titles that may stand before a single surname ("guvernør Synjehubov").
+_SINGLE_NAME_TITLES: frozenset[str] = frozenset(
+    {
+        "president",
+        "visepresident",
+        "statsminister",
+        "utenriksminister",
+        "utanriksminister",
+        "forsvarsminister",
+        "minister",
+        "guvernør",
+        "ordfører",
+        "talsperson",
+        "talsmann",
+        "forsvarssjef",
+        "spokesman",
+        "spokeswoman",
+        "governor",
+        "senator",
+        "sen.",
+        "gen.",
+        "ambassadør",
+        "ambassador",
+    }
+)
+_ABBREVIATED_TITLES: frozenset[str] = frozenset(k.rstrip(".") for k in _TITLES if k.endswith("."))
+_COUNTRIES: dict[str, str] = {**nb.COUNTRY_GENITIVES, **en.COUNTRY_GENITIVES}
+_NATIONALITIES: dict[str, str] = {**nb.NATIONALITY_ADJECTIVES, **en.NATIONALITY_ADJECTIVES}
+_STOP: frozenset[str] = nb.NAME_STOPWORDS | en.NAME_STOPWORDS | frozenset(_NATIONALITIES)
+
+
+@functools.lru_cache(maxsize=65536)
+def _title_word(lower: str) -> tuple[str, str] | None:
+    """Return (cue, role) when the lower-case word is a title or ends with one."""
+    if lower in _TITLES:
+        return lower, _TITLES[lower]
+    for suffix in _TITLE_SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            return lower, _TITLES.get(suffix, suffix)
+    return None
+
+
+def _title_of(tokens: list[_Token], i: int) -> tuple[str, str] | None:
+    """Return (cue, role) when token ``i`` is a title cue, else ``None``."""
+    word = tokens[i].text
+    lower = word.lower()
+    single = _title_word(lower)
+    if single is None and lower not in _ABBREVIATED_TITLES:
+        return None
+    if lower.endswith(".") or (i + 1 < len(tokens) and tokens[i + 1].text == "."):
+        abbrev = lower if lower.endswith(".") else lower + "."
+        if abbrev in _TITLES:
+            return abbrev, _TITLES[abbrev]
+    if i > 0:
+        pair = f"{tokens[i - 1].text.lower()} {lower}"
+        if pair in _TWO_WORD_TITLES:
+            return pair, _TWO_WORD_TITLES[pair]
+    return single
+
+
+def _country_before(text: str, tokens: list[_Token], i: int) -> str | None:
+    """Country of a title at token ``i`` from a genitive or adjective just before it."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        tok = tokens[j]
+        between = text[tok.end : tokens[j + 1].start]
+        if between not in (" ", "-", ""):
+            return None
+        word = tok.text
+        if word in _COUNTRIES:
+            return _COUNTRIES[word]
+        following = text[tok.start : tokens[j + 1].start + 2]
+        for key, iso in _COUNTRIES.items():
+            if "’" in key or "'" in key or "." in key:
+                if following.startswith(key):
+                    return iso
+        if word in _NATIONALITIES:
+            return _NATIONALITIES[word]
+        if word.lower() in _NATIONALITIES:
+            return _NATIONALITIES[word.lower()]
+    return None
+
+
+def _name_run(text: str, tokens: list[_Token], j: int, taken: list[bool]) -> int:
+    """Return how many tokens from ``j`` form a capitalised name (particles allowed inside)."""
+    count = 0
+    while j + count < len(tokens) and count < _MAX_NAME_TOKENS:
+        tok = tokens[j + count]
+        if taken[j + count]:
+            break
+        if count and text[tokens[j + count - 1].end : tok.start] not in (" ", "-"):
+            break
+        if tok.text in _NAME_PARTICLES and count:
+            nxt = j + count + 1
+            if nxt < len(tokens) and _is_capitalised(tokens[nxt].text):
+                count += 1
+                continue
+            break
+        if not _is_capitalised(tok.text) or tok.text in _STOP or not tok.text.isalpha():
+            break
+        count += 1
+    while count and tokens[j + count - 1].text in _NAME_PARTICLES:
+        count -= 1
+    return count
+
+
+@dataclass(slots=True)
+class _Found:
+    """A discovered person: full name as written, surname, role and country."""
+
+    name: str
+    surname: str
+    role: str | None
+    country: str | None
+
+
+def _discover(text: str, tokens: list[_Token], taken: list[bool]) -> list[tuple[int, int, _Found]]:
+    """Return (first token, token count, person) for title-cue and given-name discoveries."""
+    found: list[tuple[int, int, _Found]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if taken[i] or not tok.text[:1].isalpha():
+            i += 1
+            continue
+        title = _title_of(tokens, i)
+        start_name = i + 1
+        if title is not None and start_name < len(tokens) and tokens[start_name].text == ".":
+            start_name += 1
+        if title is not None and start_name < len(tokens):
+            gap = text[tokens[start_name - 1].end : tokens[start_name].start]
+            count = _name_run(text, tokens, start_name, taken) if gap == " " else 0
+            single_ok = title[0] in _SINGLE_NAME_TITLES and count == 1
+            if count >= 2 or single_ok:
+                words = [t.text for t in tokens[start_name : start_name + count]]
+                if words[0] in GIVEN_NAMES or count >= 2 or single_ok:
+                    country = _country_before(text, tokens, i)
+                    role = title[1]
+                    if i > 0 and text[tokens[i - 1].end : tok.start] == "-":
+                        qualifier = tokens[i - 1].text
+                        if qualifier not in _COUNTRIES:
+                            role = f"{qualifier} {role}"
+                    name = text[tokens[start_name].start : tokens[start_name + count - 1].end]
+                    found.append((start_name, count, _Found(name, words[-1], role, country)))
+                    i = start_name + count
+                    continue
+        if tok.text in GIVEN_NAMES and i + 1 < len(tokens) and text[tok.end] == " ":
+            count = _name_run(text, tokens, i + 1, taken)
+            if count >= 1:
+                last = i + count
+                name = text[tok.start : tokens[last].end]
+                found.append((i, count + 1, _Found(name, tokens[last].text, None, None)))
+                i = last + 1
+                continue
+        i += 1
+    return found
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _mark(tokens: list[_Token], hits: list[_Hit]) -> list[bool]:
+    taken = [False] * len(tokens)
+    if not hits:
+        return taken
+    spans = sorted((h.start, h.end) for h in hits)
+    k = 0
+    for idx, tok in enumerate(tokens):
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        if k < len(spans) and spans[k][0] < tok.end:
+            taken[idx] = True
+    return taken
 
 
 def find_actors(
@@ -21,5 +570,78 @@ def find_actors(
     paragraphs: tuple[Paragraph, ...],
     registry: ActorRegistry,
 ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
-    """Return (person mentions, organisation mentions), each in text order."""
-    return (), ()
+    """Return (person mentions, organisation mentions), each in text order.
+
+    Offsets are exact (``article.text[m.start:m.end] == m.surface``). People come from the
+    registry, from discovery by title cue or given name, and from surname-only (and, for
+    people already named, given-name-only) mentions linked to them. ``sentences`` and
+    ``paragraphs`` are accepted for the pipeline contract; matching works on the whole text
+    because names never span a line.
+    """
+    del sentences, paragraphs  # names are matched on the whole text
+    text = article.text
+    hits = _registry_hits(text, registry)
+    tokens = _tokens(text)
+    taken = _mark(tokens, hits)
+
+    discovered: dict[str, Actor] = {}  # surname → actor
+    registry_surnames = {h.actor.id: text[h.surface_start : h.surface_end] for h in hits}
+    for first, count, person in _discover(text, tokens, taken):
+        key = person.surname
+        actor = discovered.get(key)
+        if actor is None:
+            actor = Actor(
+                id=f"discovered:{_slug(person.name)}",
+                name=person.name,
+                kind="person",
+                role=person.role,
+                country=person.country,
+                aliases=(person.name, person.surname),
+            )
+            discovered[key] = actor
+        elif actor.role is None and person.role is not None:
+            actor = Actor(
+                actor.id, actor.name, "person", person.role, person.country, actor.aliases
+            )
+            discovered[key] = actor
+        last = tokens[first + count - 1]
+        end = last.end
+        if end < len(text) and text[end] == "s" and not text[end + 1 : end + 2].isalnum():
+            end += 1
+        hits.append(_Hit(tokens[first].start, end, last.start, end, actor))
+        for idx in range(first, first + count):
+            taken[idx] = True
+    # Re-point discovered hits to the final actor (a later cue may have added the role).
+    for hit in hits:
+        if hit.actor.id.startswith("discovered:"):
+            hit.actor = discovered[hit.actor.aliases[1]]
+
+    # Surname-only mentions of discovered people, given-name-only mentions of known people.
+    given_names: dict[str, Actor] = {}
+    for hit in hits:
+        actor = hit.actor
+        if actor.kind == "person" and not actor.id.startswith("discovered:"):
+            given = actor.name.split(" ", 1)[0]
+            if given in GIVEN_NAMES and given not in registry_surnames.values():
+                given_names.setdefault(given, actor)
+    if discovered or given_names:
+        for idx, tok in enumerate(tokens):
+            if taken[idx]:
+                continue
+            word = tok.text
+            actor = discovered.get(word) or discovered.get(word[:-1] if word.endswith("s") else "")
+            if actor is None:
+                actor = given_names.get(word)
+                nxt = tokens[idx + 1].text if idx + 1 < len(tokens) else ""
+                if actor is None or (_is_capitalised(nxt) and text[tok.end : tok.end + 1] == " "):
+                    continue  # "Jonas Olsen" is another person
+            hits.append(_Hit(tok.start, tok.end, tok.start, tok.end, actor))
+            taken[idx] = True
+
+    persons: list[ActorMention] = []
+    orgs: list[ActorMention] = []
+    for hit in sorted(hits, key=lambda h: h.surface_start):
+        surface = text[hit.surface_start : hit.surface_end]
+        mention = ActorMention(surface, hit.surface_start, hit.surface_end, hit.actor)
+        (persons if hit.actor.kind == "person" else orgs).append(mention)
+    return tuple(persons), tuple(orgs)
