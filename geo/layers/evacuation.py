@@ -35,6 +35,7 @@ of its rows: never sum it over rows (group by ``order_id``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -365,7 +366,12 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _geodesic_buffer(point: Point, radius_km: float) -> BaseGeometry:
     """Buffer ``point`` by ``radius_km`` in a local azimuthal equidistant projection."""
-    aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={point.y} +lon_0={point.x} +datum=WGS84 +units=m")
+    return _geodesic_buffer_at(point.x, point.y, radius_km)
+
+
+@functools.lru_cache(maxsize=256)
+def _geodesic_buffer_at(lon: float, lat: float, radius_km: float) -> BaseGeometry:
+    aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m")
     back = Transformer.from_crs(aeqd, "EPSG:4326", always_xy=True)
     circle = Point(0, 0).buffer(radius_km * 1000.0, quad_segs=16)
     return shapely.transform(circle, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1])))
