@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
@@ -41,14 +42,19 @@ __all__ = ["MAX_TOKENS", "find_places"]
 #: Longest place name, in tokens ("Ukraine Defense Contact Group" must fit to be skipped).
 MAX_TOKENS = 4
 
-_TOKEN = re.compile(r"(?:[A-ZÆØÅ]\.){2,}|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
-_POSSESSIVE = ("'s", "’s", "'S", "’S")
+# Words; "U.S." whole; an inner apostrophe kept (Kam'ianske) unless it opens a possessive.
+_TOKEN = re.compile(r"(?:[A-ZÆØÅ]\.){2,}|[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
 _JOINERS = frozenset({" ", "-", "‑"})
 _COUNTRY_RANK = 100.0
 _CURATED_RANK = 55.0
 _GENITIVE_MIN_RANK = 35.0
+#: Settlements ranked below this (about 400,000 inhabitants) need more than a capital letter
+#: at a sentence start to count (see _weak_at_start).
+_WEAK_START_RANK = 45.0
+_THEATRE = frozenset({"UA", "RU", "BY"})
 
 _STOP_KEYS = frozenset(fold_key(n) for n in (*places_nb.NOT_PLACES, *places_en.NOT_PLACES))
+_STOP_HEADS = frozenset(key.split(" ", 1)[0] for key in _STOP_KEYS)
 _FUNCTION = frozenset(
     fold_key(w)
     for w in (*places_nb.FUNCTION_WORDS, *places_en.FUNCTION_WORDS, *places_en.MODIFIERS)
@@ -59,6 +65,9 @@ _VILLAGE_CUES = places_nb.VILLAGE_CUES | places_en.VILLAGE_CUES
 _REGION_BEFORE = places_nb.REGION_CUES_BEFORE | places_en.REGION_CUES_BEFORE
 _REGION_AFTER = places_nb.REGION_CUES_AFTER | places_en.REGION_CUES_AFTER
 _RIVER_CUES = places_nb.RIVER_CUES | places_en.RIVER_CUES
+_NOT_NAME_WORDS = (
+    _PERSON_CUES | _CITY_CUES | _VILLAGE_CUES | _REGION_BEFORE | _REGION_AFTER | _RIVER_CUES
+)
 _CUE_PAIRS: dict[tuple[str, str], KindHint] = {
     ("guvernøren", "i"): "region",
     ("guvernør", "i"): "region",
@@ -94,13 +103,7 @@ def _fold(text: str) -> str:
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        if text.endswith(_POSSESSIVE, start, end):
-            end -= 2
-        out.append((start, end))
-    return out
+    return [m.span() for m in _TOKEN.finditer(text)]
 
 
 def _is_capitalised(word: str) -> bool:
@@ -188,26 +191,63 @@ def _name_word(text: str, tok: tuple[int, int]) -> bool:
     if not _is_capitalised(word) or len(word) < 2:
         return False
     low = word.lower()
-    return _fold(word) not in _FUNCTION and low not in _PERSON_CUES and low not in _REGION_AFTER
+    return _fold(word) not in _FUNCTION and low not in _NOT_NAME_WORDS
 
 
-def _part_of_name(
-    text: str, toks: list[tuple[int, int]], m: _Match, starts: set[int], rank: float
-) -> bool:
-    """Whether the match is glued to a capitalised word that is not a place."""
+def _glued_before(
+    text: str, toks: list[tuple[int, int]], m: _Match, strong: set[int]
+) -> Literal["inside", "initial"] | None:
+    """A capitalised non-place word right before the match ("Lloyd Austin").
+
+    ``"initial"`` when that word opens the sentence (it may be an ordinary word written
+    with a capital), ``"inside"`` otherwise (surely part of a name).
+    """
     prev = m.first - 1
-    if prev >= 0 and text[toks[prev][1] : m.start] == " " and toks[prev][0] not in starts:
-        if _name_word(text, toks[prev]):
-            initial = _sentence_initial(text, toks[prev][0])
-            if not initial or rank < _CURATED_RANK:
-                return True
+    if prev < 0 or text[toks[prev][1] : m.start] != " " or toks[prev][0] in strong:
+        return None
+    if not _name_word(text, toks[prev]):
+        return None
+    return "initial" if _sentence_initial(text, toks[prev][0]) else "inside"
+
+
+def _glued_after(text: str, toks: list[tuple[int, int]], m: _Match, strong: set[int]) -> bool:
+    """A capitalised non-place word right after the match ("Kyiv Post", "Marco Rubio")."""
     nxt = m.last + 1
     return bool(
         nxt < len(toks)
         and text[m.end : toks[nxt][0]] == " "
-        and toks[nxt][0] not in starts
+        and toks[nxt][0] not in strong
         and _name_word(text, toks[nxt])
     )
+
+
+def _org_follows(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
+    """The match opens an organisation's name ("Ukraine Contact Defense Group")."""
+    j, end = m.last + 1, m.end
+    while j < len(toks) and j <= m.last + MAX_TOKENS and text[end : toks[j][0]] == " ":
+        word = text[toks[j][0] : toks[j][1]]
+        if not _is_capitalised(word):
+            return False
+        if word.lower() in places_en.ORG_HEADS:
+            return True
+        end = toks[j][1]
+        j += 1
+    return False
+
+
+def _weak_at_start(text: str, gaz: Gazetteer, m: _Match) -> bool:
+    """A small foreign settlement named by a capitalised ordinary word ("Vil", "God", "KANT").
+
+    Sentence starts, dash-quote openings and all-capitals headings capitalise ordinary words;
+    there only names of the war's theatre, countries, curated places and large cities count.
+    """
+    index, rank = m.options[0]
+    if rank >= _WEAK_START_RANK or gaz.country_of(index) in _THEATRE:
+        return False
+    if gaz.kind_of(index) not in ("city", "village"):
+        return False
+    surface = text[m.start : m.end]
+    return _sentence_initial(text, m.start) or (surface.isupper() and len(surface) > 2)
 
 
 def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
@@ -246,9 +286,18 @@ def find_places(
     toks = _tokens(text)
     matches: list[_Match] = []
     i = 0
+    heads = _STOP_HEADS
     while i < len(toks):
         s, e = toks[i]
-        if not _is_capitalised(text[s:e]):
+        if not text[s].isupper():
+            i += 1
+            continue
+        word = _fold(text[s:e])
+        if (
+            word not in heads
+            and not gazetteer.starts_name(word)
+            and not (word.endswith("s") and gazetteer.starts_name(word[:-1]))
+        ):
             i += 1
             continue
         found = _match_at(text, toks, i, gazetteer, lang)
@@ -258,22 +307,28 @@ def find_places(
         else:
             i += found if isinstance(found, int) else 1
 
-    starts = {m.start for m in matches}
+    strong = {m.start for m in matches if m.options[0][1] >= _CURATED_RANK}
     kept: list[_Match] = []
     person_keys: set[str] = set()
     for m in matches:
         top_index, top_rank = m.options[0]
         if gazetteer.is_upper_only(m.key) and not text[m.start : m.end].rstrip("s").isupper():
             continue
-        if top_rank >= _COUNTRY_RANK and gazetteer.kind_of(top_index) == "country":
-            if _part_of_name(text, toks, m, starts, top_rank) and not _next_is_place(
-                text, toks, m, starts
-            ):
-                continue
-            kept.append(m)
+        if _org_follows(text, toks, m):
             continue
-        if _after_person_cue(text, toks, m) or _part_of_name(text, toks, m, starts, top_rank):
+        before = _glued_before(text, toks, m, strong)
+        if top_rank >= _COUNTRY_RANK and gazetteer.kind_of(top_index) == "country":
+            if before != "inside":
+                kept.append(m)
+            continue
+        if _after_person_cue(text, toks, m) or before == "inside":
             person_keys.add(m.key)
+            continue
+        if _glued_after(text, toks, m, strong):
+            continue  # "Kyiv Post", "Marco Rubio": part of a longer name
+        if (before == "initial" and top_rank < _CURATED_RANK) or _weak_at_start(
+            text, gazetteer, m
+        ):
             continue
         kept.append(m)
     kept = [m for m in kept if m.key not in person_keys or m.options[0][1] >= _COUNTRY_RANK]
@@ -293,11 +348,6 @@ def find_places(
     mentions.extend(_cued_unknowns(text, gazetteer, [(m.start, m.end) for m in matches]))
     mentions.sort(key=lambda pm: pm.start)
     return tuple(mentions)
-
-
-def _next_is_place(text: str, toks: list[tuple[int, int]], m: _Match, starts: set[int]) -> bool:
-    nxt = m.last + 1
-    return nxt < len(toks) and toks[nxt][0] in starts
 
 
 def _cued_unknowns(

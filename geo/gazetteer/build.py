@@ -50,13 +50,19 @@ __all__ = [
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "3"
+BUILD_VERSION = "5"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
 MIN_WORLD_POPULATION = 15_000
 #: Countries whose Cyrillic names get generated Latin spellings.
 TRANSLIT_COUNTRIES = frozenset({"UA", "RU", "BY"})
+
+#: Countries whose names carry the Arabic article ("Ad Dir'iyah" is written "Diriyah").
+ARABIC_COUNTRIES = frozenset(
+    {"SA", "IQ", "SY", "JO", "LB", "EG", "YE", "OM", "AE", "QA", "KW", "BH", "LY", "PS"}
+)
+_ARTICLE = re.compile(r"^(?:[AaEe][lrdstzn]|Ash|Adh|Ath)[ -](?=\S{4,})")
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: Hand-made tables read by the build (their bytes key the disk cache).
@@ -100,6 +106,8 @@ class GazetteerData:
     sharing a city's name) ranked at :data:`RANK_WEAK_ALIAS`. ``nb_keys`` holds names used
     only in Norwegian text ("Island" is Iceland in Norwegian, an ordinary word in English).
     ``upper_only`` lists keys that count in text only when written in capitals ("US").
+    ``heads`` holds the first word of every name of several words, so the extractor can
+    skip a capitalised word at once when no name starts with it.
     """
 
     ids: list[str]
@@ -114,6 +122,7 @@ class GazetteerData:
     keys: dict[str, tuple[int, ...]]
     nb_keys: dict[str, tuple[int, ...]]
     upper_only: frozenset[str]
+    heads: frozenset[str]
     version: str
 
 
@@ -204,6 +213,9 @@ class _Builder:
                 out[key] = tuple(-(i + 1) if weak else i for i, weak in ranked)
             return out
 
+        heads = frozenset(
+            key.split(" ", 1)[0] for key in (*self.keys, *self.nb_keys) if " " in key
+        )
         return GazetteerData(
             ids=self.ids,
             names=self.names,
@@ -217,6 +229,7 @@ class _Builder:
             keys=order(self.keys),
             nb_keys=order(self.nb_keys),
             upper_only=upper_only,
+            heads=heads,
             version=version,
         )
 
@@ -245,6 +258,14 @@ def _latin_names(names: Iterable[str]) -> Iterator[str]:
         if name.isupper() and len(name) <= 4:
             continue
         yield name
+
+
+def _without_article(names: Iterable[str]) -> Iterator[str]:
+    """Arabic names without their article: "Ad Dir'iyah" → "Dir'iyah", "Al-Ula" → "Ula"."""
+    for name in names:
+        stripped = _ARTICLE.sub("", name)
+        if stripped != name:
+            yield stripped
 
 
 def _cyrillic_names(names: Iterable[str]) -> list[str]:
@@ -414,6 +435,8 @@ def build_index() -> GazetteerData:
             rank=_settlement_rank(population, is_capital),
         )
         names = [city["name"], name, *latin, *cyrillic]
+        if iso in ARABIC_COUNTRIES:
+            names.extend(_without_article(latin))
         for cyr in cyrillic:
             names.extend(variants(cyr))
         builder.add_names(idx, names)

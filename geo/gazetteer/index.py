@@ -134,6 +134,11 @@ class Gazetteer:
         """Return ``(lat, lon)`` of the place at ``index``."""
         return self._data.lats[index], self._data.lons[index]
 
+    def starts_name(self, word_key: str) -> bool:
+        """Return whether a folded word is a name or the first word of one."""
+        d = self._data
+        return word_key in d.heads or word_key in d.keys or word_key in d.nb_keys
+
     def is_upper_only(self, key: str) -> bool:
         """Return whether ``key`` names a place only when written in capitals ("US")."""
         return key in self._data.upper_only

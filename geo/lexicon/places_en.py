@@ -12,6 +12,7 @@ from typing import Final
 
 __all__ = [
     "ABBREVIATIONS",
+    "ORG_HEADS",
     "CITY_CUES",
     "COUNTRY_EXONYMS",
     "DEMONYMS",
@@ -57,6 +58,18 @@ COUNTRY_EXONYMS: Final[dict[str, tuple[str, ...]]] = {
     "CD": ("Democratic Republic of the Congo", "DR Congo"),
 }
 
+#: Last words of organisations' names that start with a place ("Ukraine Defense Contact
+#: Group", "Kyiv Independent"): the place inside is not a place mention.
+ORG_HEADS: Final[frozenset[str]] = frozenset(
+    """
+    group council conference committee commission agency institute institution fund forum
+    post times independent today news herald tribune journal gazette party airlines airways
+    railways bank ministry command forces army navy initiative coalition union association
+    foundation centre center university school academy corporation company federation
+    alliance exchange observatory service bureau office department
+    """.split()
+)
+
 #: Names that are places only when written in capitals.
 ABBREVIATIONS: Final[frozenset[str]] = frozenset(
     {"US", "U.S.", "U.S.A.", "USA", "USAs", "UK", "U.K.", "UAE", "JBER", "EU"}
@@ -100,9 +113,6 @@ PERSON_CUES: Final[frozenset[str]] = frozenset(
         "mrs",
         "ms",
         "dr",
-        "said",
-        "says",
-        "told",
     }
 )
 

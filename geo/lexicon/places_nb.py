@@ -158,10 +158,6 @@ PERSON_CUES: Final[frozenset[str]] = frozenset(
         "lederen",
         "herr",
         "fru",
-        "sa",
-        "sier",
-        "uttalte",
-        "skriver",
     }
 )
 
