@@ -361,6 +361,9 @@ def front_geometry(front: gpd.GeoDataFrame) -> BaseGeometry:
 
 
 _GEOD: Final = Geod(ellps="WGS84")
+#: Long lon/lat segments are densified before projecting, so a straight segment between two
+#: far vertices is followed as drawn, not replaced by the projected chord.
+_DENSIFY_DEG: Final = 0.05
 
 
 def nearest_front_point(
@@ -385,8 +388,8 @@ def nearest_front_point(
     def project(xy: np.ndarray, transformer: Transformer = forward) -> np.ndarray:
         return np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
 
-    local_geom = shapely.transform(geometry, project)
-    local_front = shapely.transform(target, project)
+    local_geom = shapely.transform(shapely.segmentize(geometry, _DENSIFY_DEG), project)
+    local_front = shapely.transform(shapely.segmentize(target, _DENSIFY_DEG), project)
     if local_geom.intersects(local_front):
         meeting = shapely.intersection(geometry, target).representative_point()
         return meeting, meeting, 0.0
