@@ -151,6 +151,11 @@ class _Draft:
     dash_only_statement: bool = False
 
 
+def _role_head(role: str | None) -> str:
+    """Return the head of a role: "President of the United States" gives "president"."""
+    return (role or "").lower().split(" of ")[0].strip()
+
+
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -200,7 +205,7 @@ class _Index:
             people = [
                 a
                 for a in self.persons.values()
-                if a.country == place.place.country and (a.role or "").lower().strip() == role
+                if a.country == place.place.country and _role_head(a.role) == role
             ]
             if len(people) == 1:
                 found.append(_Participant(place.start, match.end(), people[0].name, "person", 5))
@@ -256,20 +261,19 @@ class _Index:
         )
 
     # --------------------------------------------------------------------------- venue
-    def _summit_venue(self) -> PlaceMention | None:
+    def is_venue_phrase(self, m: PlaceMention) -> bool:
+        """Tell whether a place is named as a meeting's venue ("møtet i X", "X-møtet")."""
         table, text = self.ctx.table, self.text
-        candidates: list[PlaceMention] = []
-        for m in self.ctx.places:
-            if m.place is None:
-                continue
-            before = text[max(0, m.start - 40) : m.start]
-            after = text[m.end : m.end + 16]
-            if (
-                table.venue_before.search(before)
-                or table.venue_after.match(after)
-                or re.search(r"-(?:topp)?møte", m.surface, re.IGNORECASE)
-            ):
-                candidates.append(m)
+        before = text[max(0, m.start - 40) : m.start]
+        after = text[m.end : m.end + 16]
+        return bool(
+            table.venue_before.search(before)
+            or table.venue_after.match(after)
+            or re.search(r"-(?:topp)?møte", m.surface, re.IGNORECASE)
+        )
+
+    def _summit_venue(self) -> PlaceMention | None:
+        candidates = [m for m in self.ctx.places if m.place is not None and self.is_venue_phrase(m)]
         if not candidates:
             return None
         counts: dict[str, int] = {}
@@ -321,6 +325,12 @@ def _clause_bounds(ctx: Context, sentence: Sentence, position: int) -> tuple[int
         end = m.start()
         break
     return start, end
+
+
+def _after_preposition(text: str, clause_start: int, position: int, table: CueTable) -> bool:
+    """Tell whether a target preposition stands right before ``position`` ("med Trump")."""
+    words = text[clause_start:position].split()
+    return bool(words) and table.target_prep.fullmatch(words[-1]) is not None
 
 
 def _last_person(
@@ -398,7 +408,13 @@ def _assign_participants(
     # The verb is the trigger's first word: "rykket de russiske styrkene lenger fram" holds
     # its subject inside the cue (Norwegian V2 order).
     verb_end = draft.trigger_start + len(text[draft.trigger_start : trigger_end].split()[0])
-    before = [p for p in people if p.end <= draft.trigger_start and p.kind != "group"]
+    before = [
+        p
+        for p in people
+        if p.end <= draft.trigger_start
+        and p.kind != "group"
+        and not _after_preposition(text, clause_start, p.start, table)
+    ]
     after = [p for p in people if p.start >= verb_end]
     actors = list(before)
     if not actors:
@@ -426,6 +442,11 @@ def _assign_participants(
         cursor = p.end
     _add(draft.actors, *(p.name for p in actors))
     _add(draft.targets, *(p.name for p in targets if p.name not in draft.actors))
+    if not draft.actors:
+        for q in ctx.quotes:
+            if q.speaker and _overlaps(q.start, q.end, sentence.start, sentence.end):
+                _add(draft.actors, q.speaker.name)
+                break
     if _SELF.search(text, sentence.start, sentence.end):
         _add(draft.targets, *draft.actors)  # "et møte med Putin, Zelenskyj og meg selv"
     if not draft.actors and _pronoun_in(ctx, clause_start, clause_end):
@@ -445,23 +466,8 @@ def _sources(text: str, start: int, end: int) -> list[str]:
 
 def _choose_place(idx: _Index, draft: _Draft, sentence: Sentence) -> None:
     """Pick the event's place inside ``sentence`` (a clause span when it holds two events)."""
-    ctx, text = idx.ctx, idx.text
-    actor_names = set(draft.actors)
-    candidates: list[tuple[float, int, PlaceMention]] = []
-    unresolved: PlaceMention | None = None
-    for m in ctx.places:
-        if not (sentence.start <= m.start and m.end <= sentence.end):
-            continue
-        if m.place is None:
-            unresolved = unresolved or m
-            continue
-        if idx._role_word(m) is not None:
-            continue
-        score = float(_SPECIFICITY.get(m.place.kind, 0))
-        if m.place.name in actor_names:
-            score -= 0.5
-        candidates.append((score, -m.start, m))
-    best = max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
+    text = idx.text
+    best, unresolved = _explicit_place(idx, draft, sentence)
     best_rank = _SPECIFICITY.get(best.place.kind, 0) if best and best.place else 0
     if draft.type is EventType.SUMMIT and idx.venue is not None and idx.venue.place:
         venue = idx.venue
@@ -480,7 +486,7 @@ def _choose_place(idx: _Index, draft: _Draft, sentence: Sentence) -> None:
             )
             return
     if draft.type in _DIRECTED_TYPES and best_rank <= 1 and idx.ukraine_context:
-        for pattern, key in ctx.table.direction:
+        for pattern, key in idx.ctx.table.direction:
             hit = pattern.search(text, sentence.start, sentence.end)
             if hit is not None:
                 draft.place, draft.place_surface = FRONT_POINTS[key], hit.group(0)
@@ -490,6 +496,39 @@ def _choose_place(idx: _Index, draft: _Draft, sentence: Sentence) -> None:
         draft.place, draft.place_surface = best.place, best.surface
     elif unresolved is not None:
         draft.place_surface = unresolved.surface
+
+
+def _explicit_place(
+    idx: _Index, draft: _Draft, sentence: Sentence
+) -> tuple[PlaceMention | None, PlaceMention | None]:
+    """Return (the most specific usable place named in the sentence, the first unresolved)."""
+    ctx = idx.ctx
+    participants = set(draft.actors) | set(draft.targets)
+    diplomatic = draft.type not in _DIRECTED_TYPES
+    candidates: list[tuple[float, int, PlaceMention]] = []
+    unresolved: PlaceMention | None = None
+    for m in ctx.places:
+        if not (sentence.start <= m.start and m.end <= sentence.end):
+            continue
+        if idx.in_quote(m.start, m.end, sentence):
+            continue  # a place inside a quote is what was said, not where
+        if m.place is None:
+            unresolved = unresolved or m
+            continue
+        if idx._role_word(m) is not None:
+            continue
+        if diplomatic and m.place.name in participants:
+            continue  # "truet Russland": Russia is the target, not the place
+        if draft.type is EventType.STATEMENT and (
+            m.place.kind == "country" or idx.is_venue_phrase(m)
+        ):
+            continue  # a statement's countries are its topic, not where it was made
+        score = float(_SPECIFICITY.get(m.place.kind, 0))
+        if m.place.name in participants:
+            score -= 0.5
+        candidates.append((score, -m.start, m))
+    best = max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
+    return best, unresolved
 
 
 def _shift(resolved: str, days: int) -> str:
