@@ -360,7 +360,7 @@ class _Token:
     end: int
 
 
-_TOKEN = re.compile(r"\w+(?:\.(?=\s))?|[^\w\s]")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -427,6 +427,10 @@ def _title_word(lower: str) -> tuple[str, str] | None:
     for suffix in _TITLE_SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             return lower, _TITLES.get(suffix, suffix)
+    if lower.endswith("en") and len(lower) > 5:  # definite: "utenriksministeren Andrij Sybiha"
+        found = _title_word(lower[:-2])
+        if found is not None:
+            return lower, found[1]
     return None
 
 
@@ -448,36 +452,47 @@ def _title_of(tokens: list[_Token], i: int) -> tuple[str, str] | None:
     return single
 
 
-def _country_before(text: str, tokens: list[_Token], i: int) -> str | None:
-    """Country of a title at token ``i`` from a genitive or adjective just before it."""
-    for j in range(i - 1, max(-1, i - 4), -1):
-        tok = tokens[j]
-        between = text[tok.end : tokens[j + 1].start]
-        if between not in (" ", "-", ""):
+def _country_before(text: str, cue_start: int) -> str | None:
+    """Country of a title starting at ``cue_start`` from a genitive or adjective before it.
+
+    "Frankrikes president", "den ukrainske utenriksministeren", "Ukraine's Foreign
+    Minister", "U.S. Defense Secretary": up to three words back, within the clause.
+    """
+    words = text[max(0, cue_start - 50) : cue_start].split()
+    for word in reversed(words[-3:]):
+        bare = word.strip("(),")
+        if bare in _COUNTRIES:
+            return _COUNTRIES[bare]
+        if bare in _NATIONALITIES:
+            return _NATIONALITIES[bare]
+        if bare.lower() in _NATIONALITIES:
+            return _NATIONALITIES[bare.lower()]
+        if word[-1:] in ",.;:":
             return None
-        word = tok.text
-        if word in _COUNTRIES:
-            return _COUNTRIES[word]
-        following = text[tok.start : tokens[j + 1].start + 2]
-        for key, iso in _COUNTRIES.items():
-            if "’" in key or "'" in key or "." in key:
-                if following.startswith(key):
-                    return iso
-        if word in _NATIONALITIES:
-            return _NATIONALITIES[word]
-        if word.lower() in _NATIONALITIES:
-            return _NATIONALITIES[word.lower()]
     return None
 
 
 def _name_run(text: str, tokens: list[_Token], j: int, taken: list[bool]) -> int:
     """Return how many tokens from ``j`` form a capitalised name (particles allowed inside)."""
     count = 0
-    while j + count < len(tokens) and count < _MAX_NAME_TOKENS:
+    while j + count < len(tokens) and count < _MAX_NAME_TOKENS + 2:
         tok = tokens[j + count]
         if taken[j + count]:
             break
-        if count and text[tokens[j + count - 1].end : tok.start] not in (" ", "-"):
+        if count and tok.text != "-" and text[tokens[j + count - 1].end : tok.start] != " ":
+            break
+        if tok.text == "-":  # hyphenated name part: "Jean-Noël", "Ould-Abdallah"
+            nxt = j + count + 1
+            if (
+                j + count > 0
+                and tokens[j + count - 1].end == tok.start
+                and nxt < len(tokens)
+                and tokens[nxt].start == tok.end
+                and _is_capitalised(tokens[nxt].text)
+                and not taken[nxt]
+            ):
+                count += 2
+                continue
             break
         if tok.text in _NAME_PARTICLES and count:
             nxt = j + count + 1
@@ -520,21 +535,33 @@ def _discover(text: str, tokens: list[_Token], taken: list[bool]) -> list[tuple[
             gap = text[tokens[start_name - 1].end : tokens[start_name].start]
             count = _name_run(text, tokens, start_name, taken) if gap == " " else 0
             single_ok = title[0] in _SINGLE_NAME_TITLES and count == 1
+            after_run = start_name + count
+            if (
+                count
+                and after_run < len(tokens)
+                and taken[after_run]
+                and text[tokens[after_run - 1].end : tokens[after_run].start] == " "
+            ):
+                count = 0  # "statsminister Keith Starmer": a variant of a known name
+                single_ok = False
             if count >= 2 or single_ok:
                 words = [t.text for t in tokens[start_name : start_name + count]]
                 if words[0] in GIVEN_NAMES or count >= 2 or single_ok:
-                    country = _country_before(text, tokens, i)
+                    cue_start = tokens[i - 1].start if " " in title[0] else tok.start
+                    country = _country_before(text, cue_start)
                     role = title[1]
-                    if i > 0 and text[tokens[i - 1].end : tok.start] == "-":
-                        qualifier = tokens[i - 1].text
+                    if i > 1 and tokens[i - 1].text == "-" and tokens[i - 1].end == tok.start:
+                        qualifier = tokens[i - 2].text
                         if qualifier not in _COUNTRIES:
                             role = f"{qualifier} {role}"
                     name = text[tokens[start_name].start : tokens[start_name + count - 1].end]
                     found.append((start_name, count, _Found(name, words[-1], role, country)))
                     i = start_name + count
                     continue
-        if tok.text in GIVEN_NAMES and i + 1 < len(tokens) and text[tok.end] == " ":
+        if tok.text in GIVEN_NAMES and i + 1 < len(tokens) and text[tok.end] in " -":
             count = _name_run(text, tokens, i + 1, taken)
+            if text[tok.end] == "-" and count <= 2:
+                count = 0  # "Jean-Noël" alone: no surname yet
             if count >= 1:
                 last = i + count
                 name = text[tok.start : tokens[last].end]

@@ -205,7 +205,11 @@ class _Context:
             if tail not in _ROLE_NOUNS and not tail.endswith("en"):
                 patterns = None
         if patterns is None:
-            return _Speaker(None, "unnamed")
+            stem = lower.removesuffix("en").removesuffix("et")
+            role = _TITLES.get(stem) or _TITLES.get(lower.removesuffix("n"))
+            if role is None:
+                return _Speaker(None, "unnamed")
+            patterns = (re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE),)
         want_org = lower in ("departementet", "departement", "byrået", "the ministry", "the agency")
         for mention in reversed(self.mentions_between(0, pos)):
             actor = mention.actor
@@ -279,6 +283,9 @@ class _Context:
             if nxt is not None and nxt.group().lower() in _NOT_PRONOUN_FOLLOWERS:
                 return None
             return self.resolve_pronoun(lower, quote_start)
+        compound = word.group()
+        if "-" in compound and compound.rsplit("-", 1)[1][:1].islower():
+            return self.resolve_role(lower, quote_start)  # "Nato-sjefen", "IAEA-sjefen"
         named = self.parse_named(word.start(), limit, allow_org=False)
         if named is not None:
             return named
@@ -294,9 +301,9 @@ class _Context:
             return _Speaker(None, "unnamed")
         if lower in _INDEFINITE:
             return _Speaker(None, "unnamed")
-        if lower in _ROLE_NOUNS or (lower.endswith(("en", "et")) and "-" in lower):
+        if lower in _ROLE_NOUNS or (word.group()[:1].islower() and lower.endswith(("en", "et"))):
             return self.resolve_role(lower, quote_start)
-        if word.group()[:1].islower() and lower.endswith(("en", "et", "a", "ene")):
+        if word.group()[:1].islower() and lower.endswith(("a", "ene")):
             return _Speaker(None, "unnamed")
         return None
 
@@ -357,7 +364,7 @@ class _Context:
             if m.group().lower() in SPEECH_VERBS and not self.in_quote(m.start())
         ]
         for verb_start, verb_end in verbs:
-            before = [it for it in items if it[1] <= verb_start]
+            before = [it for it in items if it[1] <= verb_start and not self.governed(it[0])]
             if before:
                 return self.item_speaker(before[-1], "inline-said")
             after = [it for it in items if it[0] >= verb_end]
@@ -375,6 +382,16 @@ class _Context:
             if not before_words or before_words[-1] not in _PREPOSITIONS:
                 return self.item_speaker(first, "subject")
         return None
+
+    def governed(self, pos: int) -> bool:
+        """Tell whether a preposition or "ifølge" governs the word at ``pos`` (not a subject)."""
+        words = self.text[max(0, pos - 20) : pos].split()
+        if not words:
+            return False
+        last = words[-1].lower()
+        if last in _PREPOSITIONS or last in _ACCORDING:
+            return True
+        return len(words) > 1 and f"{words[-2].lower()} {last}" == "according to"
 
     def items(self, start: int, end: int) -> list[tuple[int, int, str, object]]:
         """Actor-like items between ``start`` and ``end``: mentions, pronouns, role nouns."""
