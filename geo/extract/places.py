@@ -235,19 +235,22 @@ def _org_follows(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
     return False
 
 
-def _weak_at_start(text: str, gaz: Gazetteer, m: _Match) -> bool:
-    """A small foreign settlement named by a capitalised ordinary word ("Vil", "God", "KANT").
+def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) -> bool:
+    """An ordinary word that a capital letter made look like a place ("Vil", "Kan", "KANT").
 
-    Sentence starts, dash-quote openings and all-capitals headings capitalise ordinary words;
-    there only names of the war's theatre, countries, curated places and large cities count.
+    Sentence starts, dash-quote openings and all-capitals headings capitalise ordinary words.
+    There a name counts only if the article never writes it in lower case, and a foreign
+    settlement (outside the war's theatre) only by its main name and if it is a large city.
     """
-    index, rank = m.options[0]
-    if rank >= _WEAK_START_RANK or gaz.country_of(index) in _THEATRE:
-        return False
-    if gaz.kind_of(index) not in ("city", "village"):
-        return False
     surface = text[m.start : m.end]
-    return _sentence_initial(text, m.start) or (surface.isupper() and len(surface) > 2)
+    if not (_sentence_initial(text, m.start) or (surface.isupper() and len(surface) > 2)):
+        return False
+    if surface.lower() in lower_words:
+        return True
+    index, rank = m.options[0]
+    if gaz.country_of(index) in _THEATRE or gaz.kind_of(index) not in ("city", "village"):
+        return False
+    return rank < _WEAK_START_RANK or _fold(gaz.place(index).name) != m.key
 
 
 def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
@@ -308,6 +311,7 @@ def find_places(
             i += found if isinstance(found, int) else 1
 
     strong = {m.start for m in matches if m.options[0][1] >= _CURATED_RANK}
+    lower_words = {text[s:e] for s, e in toks if text[s].islower()} if matches else set()
     kept: list[_Match] = []
     person_keys: set[str] = set()
     for m in matches:
@@ -315,6 +319,8 @@ def find_places(
         if gazetteer.is_upper_only(m.key) and not text[m.start : m.end].rstrip("s").isupper():
             continue
         if _org_follows(text, toks, m):
+            continue
+        if _weak_at_start(text, gazetteer, m, lower_words):
             continue
         before = _glued_before(text, toks, m, strong)
         if top_rank >= _COUNTRY_RANK and gazetteer.kind_of(top_index) == "country":
@@ -326,9 +332,7 @@ def find_places(
             continue
         if _glued_after(text, toks, m, strong):
             continue  # "Kyiv Post", "Marco Rubio": part of a longer name
-        if (before == "initial" and top_rank < _CURATED_RANK) or _weak_at_start(
-            text, gazetteer, m
-        ):
+        if before == "initial" and top_rank < _CURATED_RANK:
             continue
         kept.append(m)
     kept = [m for m in kept if m.key not in person_keys or m.options[0][1] >= _COUNTRY_RANK]

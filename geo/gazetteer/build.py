@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "5"
+BUILD_VERSION = "7"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
@@ -73,6 +73,8 @@ RANK_COUNTRY = 100.0
 RANK_CURATED = 55.0
 RANK_WEAK_ALIAS = 30.0
 RANK_CAPITAL_BONUS = 15.0
+#: Added when the name asked for is the place's own canonical name (see GazetteerData).
+RANK_OWN_NAME_BONUS = 8.0
 CITY_MIN_POPULATION = 10_000
 
 _LETTER_MAP = str.maketrans(
@@ -101,6 +103,8 @@ def fold_key(name: str) -> str:
 class GazetteerData:
     """The built index: place columns plus name keys.
 
+    ``name_keys`` are the folded canonical names: a place called by its own name outranks
+    one for which the name is historical or foreign (Pokrovsk, not Engels, once Pokrovsk).
     ``keys`` maps a folded name to place indices, best static rank first; a negative entry
     ``-(i + 1)`` is a *weak* alias of place ``i`` (a region named after its centre, a river
     sharing a city's name) ranked at :data:`RANK_WEAK_ALIAS`. ``nb_keys`` holds names used
@@ -119,6 +123,7 @@ class GazetteerData:
     populations: list[int]
     admin1s: list[str | None]
     ranks: list[float]
+    name_keys: list[str]
     keys: dict[str, tuple[int, ...]]
     nb_keys: dict[str, tuple[int, ...]]
     upper_only: frozenset[str]
@@ -226,6 +231,7 @@ class _Builder:
             populations=self.populations,
             admin1s=self.admin1s,
             ranks=self.ranks,
+            name_keys=[fold_key(n) for n in self.names],
             keys=order(self.keys),
             nb_keys=order(self.nb_keys),
             upper_only=upper_only,
@@ -251,9 +257,13 @@ def _settlement_rank(population: int, capital: bool) -> float:
 
 
 def _latin_names(names: Iterable[str]) -> Iterator[str]:
-    """Alternate names worth indexing: Latin script, capitalised, not an airport code."""
+    """Alternate names worth indexing: Latin script, capitalised, not an airport code.
+
+    Names under four letters are dropped: GeoNames lists "Kan" for Ganzhou and "Is" for a
+    Russian village, which would turn ordinary words into places.
+    """
     for name in names:
-        if len(name) < 3 or not name[0].isupper() or not _LATIN_NAME.match(name):
+        if len(name) < 4 or not name[0].isupper() or not _LATIN_NAME.match(name):
             continue
         if name.isupper() and len(name) <= 4:
             continue
@@ -360,7 +370,7 @@ def _country_names(iso: str, geonames_name: str) -> tuple[list[str], list[str]]:
                     bucket.extend(
                         part.strip()
                         for part in tr.gettext(value).split(";")
-                        if "," not in part and part.strip()
+                        if "," not in part and len(part.strip()) >= 4
                     )
     return common, norwegian
 
@@ -434,7 +444,7 @@ def build_index() -> GazetteerData:
             admin1=admin1,
             rank=_settlement_rank(population, is_capital),
         )
-        names = [city["name"], name, *latin, *cyrillic]
+        names = [city["name"], name, *latin, *cyrillic]  # the primary name may be short
         if iso in ARABIC_COUNTRIES:
             names.extend(_without_article(latin))
         for cyr in cyrillic:

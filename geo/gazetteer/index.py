@@ -32,7 +32,7 @@ from pathlib import Path
 from geo import settings
 from geo.errors import GazetteerError
 from geo.gazetteer import build
-from geo.gazetteer.build import RANK_WEAK_ALIAS, GazetteerData, fold_key
+from geo.gazetteer.build import RANK_OWN_NAME_BONUS, RANK_WEAK_ALIAS, GazetteerData, fold_key
 from geo.model import Place, PlaceKind
 
 __all__ = ["Candidate", "Gazetteer", "cache_path", "load_gazetteer"]
@@ -99,6 +99,9 @@ class Gazetteer:
     def candidates(self, key: str, *, lang: str | None = None) -> tuple[Candidate, ...]:
         """Return ``(index, rank)`` pairs for a folded ``key``, best static rank first.
 
+        A place whose canonical name is ``key`` gets :data:`RANK_OWN_NAME_BONUS` over places
+        for which ``key`` is only an alternate name.
+
         ``lang`` ``"nb"``/``"nn"`` adds the names used only in Norwegian; ``None`` adds
         them too (a typed-in name may be in any language); ``"en"`` leaves them out.
         """
@@ -111,9 +114,15 @@ class Gazetteer:
         if not found:
             return ()
         seen: dict[int, float] = {}
+        own = d.name_keys
         for raw in found:
             index = raw if raw >= 0 else -raw - 1
-            rank = d.ranks[index] if raw >= 0 else RANK_WEAK_ALIAS
+            if raw < 0:
+                rank = RANK_WEAK_ALIAS
+            elif own[index] == key and len(found) > 1:
+                rank = d.ranks[index] + RANK_OWN_NAME_BONUS
+            else:
+                rank = d.ranks[index]
             if rank > seen.get(index, -1.0):
                 seen[index] = rank
         return tuple(sorted(seen.items(), key=lambda item: -item[1]))
