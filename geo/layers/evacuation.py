@@ -251,10 +251,11 @@ def evacuation_zones(
     hromadas = load_hromadas(boundaries_dir)
     settlements = load_settlements(boundaries_dir)
     gazetteer = _gazetteer()
+    hromada_polygons = {name: _hromada_polygon(h, hromadas) for name, h in KNOWN_HROMADAS.items()}
     geometries: list[BaseGeometry] = []
     methods: list[str] = []
     for row in orders.itertuples(index=False):
-        geom, method = _zone_geometry(row, hromadas, settlements, gazetteer)
+        geom, method = _zone_geometry(row, hromada_polygons, settlements, gazetteer)
         geometries.append(geom)
         methods.append(method)
     zones = gpd.GeoDataFrame(
@@ -271,12 +272,12 @@ def evacuation_zones(
 
 def _zone_geometry(
     row: Any,
-    hromadas: gpd.GeoDataFrame,
+    hromada_polygons: dict[str, BaseGeometry | None],
     settlements: gpd.GeoDataFrame,
     gazetteer: Any,
 ) -> tuple[BaseGeometry, str]:
     hromada = KNOWN_HROMADAS[row.hromada]
-    hromada_poly = _hromada_polygon(hromada, hromadas)
+    hromada_poly = hromada_polygons[row.hromada]
     settlement_poly = _settlement_polygon(row, hromada, hromada_poly, settlements)
     if settlement_poly is not None:
         return settlement_poly, "settlement boundary"

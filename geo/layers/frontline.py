@@ -367,7 +367,10 @@ _DENSIFY_DEG: Final = 0.05
 
 
 def nearest_front_point(
-    geometry: BaseGeometry, front: gpd.GeoDataFrame | BaseGeometry
+    geometry: BaseGeometry,
+    front: gpd.GeoDataFrame | BaseGeometry,
+    *,
+    centre: tuple[float, float] | None = None,
 ) -> tuple[Point, Point, float]:
     """Return (point on ``geometry``, nearest point of the front, geodesic distance in km).
 
@@ -375,15 +378,16 @@ def nearest_front_point(
     ``geometry`` (distances from its centre are true there, so the pair found is the true
     nearest one up to the geometry's own extent), and the distance is then measured on the
     WGS84 ellipsoid with ``pyproj.Geod``. A geometry touching or inside the occupied area is
-    at 0 km. Never a distance in degrees.
+    at 0 km. Never a distance in degrees. ``centre`` (lon, lat) overrides the projection
+    centre, so a batch of nearby geometries shares one projection.
     """
     target = front_geometry(front) if isinstance(front, gpd.GeoDataFrame) else front
     if geometry is None or geometry.is_empty or target.is_empty:
         return Point(), Point(), float("nan")
-    centre = geometry.representative_point()
-    aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={centre.y} +lon_0={centre.x} +datum=WGS84 +units=m")
-    forward = Transformer.from_crs("EPSG:4326", aeqd, always_xy=True)
-    back = Transformer.from_crs(aeqd, "EPSG:4326", always_xy=True)
+    if centre is None:
+        point = geometry.representative_point()
+        centre = (round(point.x, 6), round(point.y, 6))
+    forward, back = _aeqd_transformers(*centre)
 
     def project(xy: np.ndarray, transformer: Transformer = forward) -> np.ndarray:
         return np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
@@ -401,6 +405,15 @@ def nearest_front_point(
     return Point(lon0, lat0), Point(lon1, lat1), float(metres) / 1000.0
 
 
+@functools.lru_cache(maxsize=64)
+def _aeqd_transformers(lon: float, lat: float) -> tuple[Transformer, Transformer]:
+    aeqd = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m")
+    return (
+        Transformer.from_crs("EPSG:4326", aeqd, always_xy=True),
+        Transformer.from_crs(aeqd, "EPSG:4326", always_xy=True),
+    )
+
+
 def distance_to_front_km(
     geometries: gpd.GeoSeries, front: gpd.GeoDataFrame | BaseGeometry
 ) -> np.ndarray:
@@ -408,13 +421,25 @@ def distance_to_front_km(
     target = front_geometry(front) if isinstance(front, gpd.GeoDataFrame) else front
     series = geometries.to_crs(settings.DEFAULT_CRS) if geometries.crs else geometries
     known: dict[bytes, float] = {}  # zones often share one hromada polygon: measure it once
+    centre = _shared_centre(series)
     out = []
     for geom in series:
         key = b"" if geom is None else shapely.to_wkb(geom)
         if key not in known:
-            known[key] = nearest_front_point(geom, _near_part(geom, target))[2]
+            known[key] = nearest_front_point(geom, _near_part(geom, target), centre=centre)[2]
         out.append(known[key])
     return np.array(out, dtype=float)
+
+
+def _shared_centre(series: gpd.GeoSeries) -> tuple[float, float] | None:
+    """One projection centre for geometries within ~1° of each other (error < 0.01 %)."""
+    valid = series[~(series.isna() | series.is_empty)]
+    if valid.empty:
+        return None
+    minx, miny, maxx, maxy = valid.total_bounds
+    if maxx - minx > 2 or maxy - miny > 2:
+        return None
+    return (round((minx + maxx) / 2, 3), round((miny + maxy) / 2, 3))
 
 
 def _near_part(geometry: BaseGeometry | None, target: BaseGeometry) -> BaseGeometry:
