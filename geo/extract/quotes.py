@@ -363,7 +363,7 @@ class _Context:
             for m in _WORD.finditer(text, start, end)
             if m.group().lower() in SPEECH_VERBS and not self.in_quote(m.start())
         ]
-        for verb_start, verb_end in verbs:
+        for verb_start, verb_end in reversed(verbs):  # the verb closest to the quote governs
             before = [it for it in items if it[1] <= verb_start and not self.governed(it[0])]
             if before:
                 return self.item_speaker(before[-1], "inline-said")
@@ -537,7 +537,7 @@ def _dash_quotes(ctx: _Context, para: Paragraph) -> list[_Candidate]:
         attribution = _attribution(ctx, body, limit)
         if attribution is not None:
             cut, speaker = attribution
-            start, end = _trim(text, body, cut)
+            start, end = _trim(text, body, cut + 1 if text[cut] in "?!" else cut)
             if end > start:
                 cand = _Candidate(start, end, dash, cut, "dash", para.index, speaker)
                 cand.words = len(text[start:end].split())
