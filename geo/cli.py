@@ -10,12 +10,12 @@ import argparse
 import logging
 from collections.abc import Sequence
 
-from geo.commands import evaluate, extract, frontline
+from geo.commands import build, evaluate, events, extract, frontline
 
 __all__ = ["main"]
 
 #: Modules exposing ``register(subparsers)``; add a command by adding its module here.
-COMMANDS = (extract, evaluate, frontline)
+COMMANDS = (extract, evaluate, frontline, build, events)
 
 
 def build_parser() -> argparse.ArgumentParser:

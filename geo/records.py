@@ -11,15 +11,32 @@ Other tools and the evaluation read these keys, so they are built here, in one p
      "problems": [str]}
 
 Offsets are Python string offsets into the article body (after front matter).
+
+The ``python -m geo events --format jsonl`` contract is built here too
+(:func:`event_to_record`), one object per event::
+
+    {"id", "type", "cameo", "acled_type", "date", "date_precision", "actors", "targets",
+     "place": {"name", "lat", "lon"}, "geo_precision", "quantities": {"area_km2": 110, …},
+     "article", "sentence", "start", "end", "quotes"}
+
+``date`` is ``YYYY-MM-DD`` (the first day it covers) or null; ``cameo`` the CAMEO root code;
+``quantities`` maps each quantity name to its first value in the event (ints stay ints).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from geo.model import ActorMention, DateRef, Extraction, PlaceMention, Quote
+from geo.events.taxonomy import acled_type_for, type_info
+from geo.model import ActorMention, DateRef, Event, Extraction, PlaceMention, Quote
 
-__all__ = ["extraction_to_record"]
+__all__ = ["EVENT_RECORD_KEYS", "event_to_record", "extraction_to_record"]
+
+#: Keys of one ``events --format jsonl`` object, in order.
+EVENT_RECORD_KEYS = (
+    "id", "type", "cameo", "acled_type", "date", "date_precision", "actors", "targets",
+    "place", "geo_precision", "quantities", "article", "sentence", "start", "end", "quotes",
+)  # fmt: skip
 
 
 def _place(m: PlaceMention) -> dict[str, Any]:
@@ -82,4 +99,47 @@ def extraction_to_record(extraction: Extraction) -> dict[str, Any]:
         "quotes": [_quote(q) for q in extraction.quotes],
         "dates": [_date(d) for d in extraction.dates],
         "problems": list(extraction.problems),
+    }
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _first_day(iso: str | None) -> str | None:
+    if iso is None:
+        return None
+    parts = iso.split("-")
+    while len(parts) < 3:
+        parts.append("01")
+    return "-".join(parts)
+
+
+def event_to_record(event: Event) -> dict[str, Any]:
+    """Return the JSON-ready record of one event (keys: :data:`EVENT_RECORD_KEYS`)."""
+    place = event.place
+    quantities: dict[str, float | int] = {}
+    for q in event.quantities:
+        quantities.setdefault(q.name, _number(q.value))
+    return {
+        "id": event.id,
+        "type": event.type,
+        "cameo": type_info(event.type).cameo_root,
+        "acled_type": acled_type_for(event.type, event.trigger),
+        "date": _first_day(event.date),
+        "date_precision": event.date_precision,
+        "actors": list(event.actors),
+        "targets": list(event.targets),
+        "place": {
+            "name": place.name if place else event.place_surface,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+        },
+        "geo_precision": event.geo_precision,
+        "quantities": quantities,
+        "article": event.article_id,
+        "sentence": event.sentence,
+        "start": event.start,
+        "end": event.end,
+        "quotes": list(event.quotes),
     }
