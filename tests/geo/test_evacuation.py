@@ -13,6 +13,8 @@ from pyproj import Geod
 from shapely.geometry import LineString, Point, box
 
 from geo.errors import RegistryError
+from geo.gazetteer.index import load_gazetteer
+from geo.layers import evacuation
 from geo.layers.evacuation import (
     KNOWN_HROMADAS,
     ZONE_COLUMNS,
@@ -20,6 +22,7 @@ from geo.layers.evacuation import (
     load_evacuation_orders,
 )
 from geo.layers.frontline import distance_to_front_km
+from geo.model import Place
 
 GEOD = Geod(ellps="WGS84")
 HEADER = (
@@ -218,3 +221,44 @@ def test_evacuation_events_join_on_date_and_place(tmp_path: Path) -> None:
 def test_without_events_every_zone_has_an_empty_list(tmp_path: Path) -> None:
     zones = evacuation_zones(front=front_line_east_of(38.5), boundaries_dir=tmp_path)
     assert zones["event_ids"].map(len).eq(0).all()
+
+
+class FakeGazetteer:
+    """Two Hannivkas: one 400 km away (Kirovohrad oblast), one near Dobropillia."""
+
+    def lookup(self, name: str, *, country: str | None = None) -> tuple[Place, ...]:
+        if name != "Hannivka":
+            return ()
+        return (
+            Place("geonames:1", "Hannivka", "village", "UA", 48.24245, 33.46367),
+            Place("geonames:2", "Hannivka", "village", "UA", 48.49, 37.12),
+        )
+
+
+def test_gazetteer_points_are_taken_only_near_the_hromada(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(evacuation, "_gazetteer", FakeGazetteer)
+    zones = evacuation_zones(front=front_line_east_of(38.5), boundaries_dir=tmp_path)
+    hannivka = zones.loc[zones["settlement"] == "Hannivka"].iloc[0]
+    assert hannivka["method"] == "buffer 3 km around settlement point"
+    centre = hannivka.geometry.centroid
+    assert (centre.x, centre.y) == pytest.approx((37.12, 48.49), abs=0.01)
+
+
+def test_typed_coordinates_agree_with_the_gazetteer() -> None:
+    """Rows cite GeoNames ids; where the project gazetteer knows the id, it must agree."""
+    gazetteer = load_gazetteer()
+    orders = load_evacuation_orders()
+    cited = orders[orders["coord_source"].str.startswith("geonames:")]
+    checked = 0
+    for row in cited.itertuples(index=False):
+        name = row.settlement.removesuffix(" (village)")
+        same = [
+            p for p in gazetteer.lookup(name, country="UA") if p.gazetteer_id == row.coord_source
+        ]
+        if same:
+            checked += 1
+            assert (same[0].lat, same[0].lon) == pytest.approx((row.lat, row.lon), abs=0.01)
+    if checked == 0:
+        pytest.skip("the gazetteer does not know these GeoNames ids yet")

@@ -435,3 +435,28 @@ def test_cli_change_reports_a_missing_snapshot(
     code = main(["frontline", "change", old, "2025-08-13", "--cache", str(cache_with_august)])
     assert code == 1
     assert message in capsys.readouterr().err
+
+
+def test_approximate_front_coordinates_agree_with_the_gazetteer() -> None:
+    """Each settlement cites a GeoNames id; where the gazetteer knows it, the points agree."""
+    import csv
+
+    from geo import settings
+    from geo.gazetteer.index import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    path = settings.DATA_DIR / "registry" / "frontline_approx.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert all(r["source_url"].startswith("https://") for r in rows)
+    checked = 0
+    for row in rows:
+        same = [p for p in gazetteer.lookup(row["settlement"], country="UA")
+                if p.gazetteer_id == row["coord_source"]]  # fmt: skip
+        if same:
+            checked += 1
+            assert (same[0].lat, same[0].lon) == pytest.approx(
+                (float(row["lat"]), float(row["lon"])), abs=0.01
+            )
+    if checked == 0:
+        pytest.skip("the gazetteer does not know these GeoNames ids yet")
