@@ -467,7 +467,7 @@ def _sources(text: str, start: int, end: int) -> list[str]:
 def _choose_place(idx: _Index, draft: _Draft, sentence: Sentence) -> None:
     """Pick the event's place inside ``sentence`` (a clause span when it holds two events)."""
     text = idx.text
-    best, unresolved = _explicit_place(idx, draft, sentence)
+    best, unresolved, fallback = _explicit_place(idx, draft, sentence)
     best_rank = _SPECIFICITY.get(best.place.kind, 0) if best and best.place else 0
     if draft.type is EventType.SUMMIT and idx.venue is not None and idx.venue.place:
         venue = idx.venue
@@ -496,17 +496,24 @@ def _choose_place(idx: _Index, draft: _Draft, sentence: Sentence) -> None:
         draft.place, draft.place_surface = best.place, best.surface
     elif unresolved is not None:
         draft.place_surface = unresolved.surface
+    elif fallback is not None:
+        draft.place, draft.place_surface = fallback.place, fallback.surface
 
 
 def _explicit_place(
     idx: _Index, draft: _Draft, sentence: Sentence
-) -> tuple[PlaceMention | None, PlaceMention | None]:
-    """Return (the most specific usable place named in the sentence, the first unresolved)."""
+) -> tuple[PlaceMention | None, PlaceMention | None, PlaceMention | None]:
+    """Return the place candidates named in the sentence.
+
+    (the most specific usable place, the first unresolved mention, a participant country as
+    a last resort for military events: "Ukraina beordret evakuering" with nothing else).
+    """
     ctx = idx.ctx
     participants = set(draft.actors) | set(draft.targets)
     diplomatic = draft.type not in _DIRECTED_TYPES
     candidates: list[tuple[float, int, PlaceMention]] = []
     unresolved: PlaceMention | None = None
+    fallback: PlaceMention | None = None
     for m in ctx.places:
         if not (sentence.start <= m.start and m.end <= sentence.end):
             continue
@@ -517,18 +524,17 @@ def _explicit_place(
             continue
         if idx._role_word(m) is not None:
             continue
-        if diplomatic and m.place.name in participants:
-            continue  # "truet Russland": Russia is the target, not the place
+        if m.place.name in participants:
+            if not diplomatic:
+                fallback = fallback or m
+            continue  # "truet Russland", "Russland angrep X": a participant, not the place
         if draft.type is EventType.STATEMENT and (
             m.place.kind == "country" or idx.is_venue_phrase(m)
         ):
             continue  # a statement's countries are its topic, not where it was made
-        score = float(_SPECIFICITY.get(m.place.kind, 0))
-        if m.place.name in participants:
-            score -= 0.5
-        candidates.append((score, -m.start, m))
+        candidates.append((float(_SPECIFICITY.get(m.place.kind, 0)), -m.start, m))
     best = max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
-    return best, unresolved
+    return best, unresolved, fallback
 
 
 def _shift(resolved: str, days: int) -> str:
