@@ -65,6 +65,10 @@ _PREPOSITIONS = frozenset(
     "med til om mot for overfor på etter av hos mellom between with to about against on of for "
     "from by and og at".split()
 )
+#: Words after ", mener" that show the verb is inside the quote ("Vi vet, mener jeg, at …").
+_NOT_SPEAKER_WORDS = frozenset(
+    "jeg eg vi me du dere at som om det den de dei i we i you it that".split()
+)
 _NOT_PRONOUN_FOLLOWERS = frozenset({"fleste", "andre", "to", "tre", "mange", "som", "siste"})
 _BULLETS = ("→", "•", "-", "*", "–", "—", "·")
 
@@ -249,6 +253,11 @@ class _Context:
             while cursor < limit and text[cursor] == " ":
                 cursor += 1
             mention = self.mention_at(cursor)
+            if mention is not None and text[mention.end : mention.end + 1] == "-":
+                compound = _WORD.match(text, cursor)  # "Nato-sjef Mark Rutte"
+                cursor = compound.end() if compound is not None else mention.end
+                tokens += 1
+                continue
             if mention is not None:
                 if self.is_owner(mention):
                     cursor = mention.end
@@ -283,12 +292,12 @@ class _Context:
             if nxt is not None and nxt.group().lower() in _NOT_PRONOUN_FOLLOWERS:
                 return None
             return self.resolve_pronoun(lower, quote_start)
-        compound = word.group()
-        if "-" in compound and compound.rsplit("-", 1)[1][:1].islower():
-            return self.resolve_role(lower, quote_start)  # "Nato-sjefen", "IAEA-sjefen"
         named = self.parse_named(word.start(), limit, allow_org=False)
         if named is not None:
             return named
+        compound = word.group()
+        if "-" in compound and compound.rsplit("-", 1)[1][:1].islower():
+            return self.resolve_role(lower, quote_start)  # "Nato-sjefen", "IAEA-sjefen"
         mention = self.mention_at(word.start())
         if mention is not None:
             return _Speaker(mention.actor, "verb-after")
@@ -513,6 +522,24 @@ def _attribution(ctx: _Context, start: int, limit: int) -> tuple[int, _Speaker] 
             if tail is None:
                 continue
         return match.start(), speaker
+    for match in _ATTR.finditer(text, start, limit):
+        # A speech verb after the comma whose speaker phrase the strict rules cannot read
+        # ("sier pressetalsperson for de sørlige styrkene, Natalija Humenjuk"): still the
+        # end of the quote; the speaker is the first person named in the rest of the sentence.
+        verb = match.group(2).lower()
+        if verb not in SPEECH_VERBS or match.group(1) != ",":
+            continue
+        nxt = _WORD.match(text, match.end() + 1)
+        if nxt is not None and nxt.group().lower() in _NOT_SPEAKER_WORDS:
+            continue
+        sentence = ctx.sentence_at(match.end())
+        stop = sentence.end if sentence is not None else limit
+        persons = [
+            m
+            for m in ctx.mentions_between(match.end(), min(stop, limit))
+            if m.actor.kind == "person" and not ctx.is_owner(m)
+        ]
+        return match.start(), _Speaker(persons[0].actor if persons else None, "verb-after-loose")
     for match in _DET_SIER.finditer(text, start, limit):
         if match.group(1).lower() in SPEECH_VERBS:
             speaker = ctx.parse_after_verb(match.end(1), start)
@@ -628,7 +655,8 @@ def find_quotes(
         if speaker is None and quote.kind == "marked":
             after = quote.outer_end
             tail = re.match(r"\s*,?\s*(\w+)", text[after : after + 40])
-            if tail is not None and tail.group(1).lower() in SPEECH_VERBS:
+            verb = tail.group(1).lower() if tail is not None else ""
+            if tail is not None and (verb in SPEECH_VERBS or verb in _INVERTED):
                 speaker = ctx.parse_after_verb(after + tail.end(1), quote.start)
             if speaker is None:
                 speaker = ctx.parse_subject_verb(after, quote.start)

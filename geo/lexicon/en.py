@@ -170,6 +170,12 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
         "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
         "May", "June", "July", "August", "September", "October", "November", "December",
         "Subscribe", "Photo", "Agencies", "President", "Minister", "Secretary",
+        # institution words: "General Assembly", "Security Council" are not names
+        "Assembly", "Council", "Committee", "Ministry", "Department", "Office", "Staff",
+        "Forces", "Army", "Navy", "Union", "Party", "Group", "House", "Court", "Agency",
+        "Bank", "Fund", "Commission", "Parliament", "Security", "Defense", "Defence",
+        "Affairs", "State", "States", "Nations", "Republic", "Federation", "Kingdom", "Guard",
+        "General", "Chiefs", "Command", "Service", "Intelligence", "Administration",
     }
 )
 # fmt: on

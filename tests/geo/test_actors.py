@@ -348,6 +348,10 @@ def test_surname_mentions_link_to_the_discovered_full_name(registry: ActorRegist
         pytest.param("Tsjasiv Jar og Kupjansk ble angrepet tirsdag.", [], id="two-word-place"),
         pytest.param("Mandag Morgen skrev om saken.", [], id="weekday-name-lookalike"),
         pytest.param(
+            "The UN General Assembly President spoke.", [], id="institution-words-after-title"
+        ),
+        pytest.param("Even Russia agreed, Christian Democrats said.", [], id="name-lookalikes"),
+        pytest.param(
             "Russian President Putin's envoy arrived.",
             ["Vladimir Putin"],
             id="nationality-adjective-is-not-a-name",
