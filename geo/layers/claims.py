@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.io.fetch import cached_snapshots
@@ -71,16 +73,25 @@ def snapshot_index(snapshots: SnapshotsArg = None) -> dict[dt.date, Path]:
     return {day - dt.timedelta(days=1): path for day, path in sorted(by_file.items())}
 
 
-def check_claims(events: gpd.GeoDataFrame, *, snapshots: SnapshotsArg = None) -> pd.DataFrame:
+def check_claims(
+    events: gpd.GeoDataFrame,
+    *,
+    snapshots: SnapshotsArg = None,
+    article_texts: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Compare every claimed area (``quantities`` with ``area_km2``) with the snapshots.
 
     Parameters
     ----------
     events
         Events frame (:data:`geo.schema.EVENTS_COLUMNS`; uses event_id, article_id, date,
-        date_precision, actors, targets, quantities, sentence).
+        date_precision, actors, targets, quantities, sentence, start, end).
     snapshots
         See :func:`snapshot_index`.
+    article_texts
+        Article bodies by article id. The claim's source (ISW, AFP, …) is looked for in the
+        event's actors and sentence, and, when the text is given, in the sentence before it
+        too ("… viser en analyse AFP har gjort. Dataene fra ISW viser at …").
 
     Returns
     -------
@@ -93,7 +104,7 @@ def check_claims(events: gpd.GeoDataFrame, *, snapshots: SnapshotsArg = None) ->
         claimed = _claimed_area(getattr(event, "quantities", None))
         if claimed is None:
             continue
-        rows.append(_check_one(event, claimed, by_day))
+        rows.append(_check_one(event, claimed, by_day, article_texts or {}))
     return pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
 
 
@@ -113,16 +124,39 @@ def _claimed_area(quantities: Any) -> float | None:
         return None
 
 
-def _claim_source(event: Any) -> str:
+#: Who publishes territorial figures, as news names them (canonical label, pattern).
+_CLAIM_SOURCES: Final = (
+    ("ISW", re.compile(r"\bISW\b|Institute for the Study of War", re.IGNORECASE)),
+    ("AFP", re.compile(r"\bAFP\b|Agence France-Presse")),
+    ("DeepStateMap", re.compile(r"\bDeep ?State(Map)?\b", re.IGNORECASE)),
+    ("Reuters", re.compile(r"\bReuters\b")),
+    ("AP", re.compile(r"\bAP\b|Associated Press")),
+    ("Russian Ministry of Defence", re.compile(
+        r"russiske forsvarsdepartementet|Russlands forsvarsdepartement|"
+        r"Russian (Ministry of Defen[cs]e|Defen[cs]e Ministry)", re.IGNORECASE)),
+    ("Ukrainian General Staff", re.compile(
+        r"ukrainske generalstaben|Ukrainas generalstab|Ukrain\w* General Staff", re.IGNORECASE)),
+)  # fmt: skip
+_LOOK_BACK_CHARS: Final = 300
+
+
+def _claim_source(event: Any, texts: Mapping[str, str]) -> str:
     names: list[str] = []
     for column in ("actors", "targets"):
         value = getattr(event, column, None)
         if isinstance(value, str):
             value = [value]
-        for name in value if value is not None else ():
-            if name and name not in names:
-                names.append(str(name))
-    return ", ".join(names) if names else "the article (no source named)"
+        names.extend(str(n) for n in (value if value is not None else ()) if n)
+    window = str(getattr(event, "sentence", "") or "")
+    text = texts.get(str(getattr(event, "article_id", "")))
+    start, end = getattr(event, "start", None), getattr(event, "end", None)
+    if text and isinstance(start, int | np.integer) and isinstance(end, int | np.integer):
+        window = text[max(0, int(start) - _LOOK_BACK_CHARS) : int(end)]
+    haystack = " | ".join([*names, window])
+    found = [(m.start(), label) for label, p in _CLAIM_SOURCES if (m := p.search(haystack))]
+    if found:
+        return ", ".join(label for _, label in sorted(found))
+    return "the article (no source named)"
 
 
 def _claimed_day(event: Any) -> dt.date | None:
@@ -132,17 +166,20 @@ def _claimed_day(event: Any) -> dt.date | None:
     precision = getattr(event, "date_precision", "day")
     if precision not in (None, "day"):
         return None
-    return pd.Timestamp(value).date()
+    day: dt.date = pd.Timestamp(value).date()
+    return day
 
 
-def _check_one(event: Any, claimed: float, by_day: Mapping[dt.date, Path]) -> dict[str, Any]:
+def _check_one(
+    event: Any, claimed: float, by_day: Mapping[dt.date, Path], texts: Mapping[str, str]
+) -> dict[str, Any]:
     day = _claimed_day(event)
     row: dict[str, Any] = {
         "event_id": getattr(event, "event_id", None),
         "article_id": getattr(event, "article_id", None),
         "sentence": getattr(event, "sentence", None),
         "claimed_km2": claimed,
-        "claim_source": _claim_source(event),
+        "claim_source": _claim_source(event, texts),
         "claimed_from": day,
         "claimed_to": day,
         "measured_gained_km2": float("nan"),

@@ -401,7 +401,7 @@ def _match_events(zones: gpd.GeoDataFrame, events: gpd.GeoDataFrame | None) -> l
 def _same_day(event_date: Any, ordered: dt.date) -> bool:
     if event_date is None or pd.isna(event_date):
         return False
-    day = pd.Timestamp(event_date).date()
+    day: dt.date = pd.Timestamp(event_date).date()
     return abs((day - ordered).days) <= 1
 
 

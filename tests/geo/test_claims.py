@@ -44,7 +44,7 @@ def test_seed_claim_is_compared_with_the_snapshots_of_that_day(shared_dir: Path)
     assert len(table) == 1
     row = table.iloc[0]
     assert row["claimed_km2"] == 110.0
-    assert row["claim_source"] == "Institute for the Study of War, AFP"
+    assert row["claim_source"] == "ISW, AFP"
     assert row["claimed_from"] == row["claimed_to"] == dt.date(2025, 8, 12)
     # Tuesday's changes are in the file dated Wednesday; the baseline is Tuesday's file.
     assert row["snapshot_old"] == "deepstatemap_data_20250812.geojson"
@@ -103,3 +103,23 @@ def test_snapshot_index_keys_files_by_the_day_they_describe(shared_dir: Path) ->
     assert (
         snapshot_index(deepstate(shared_dir))[dt.date(2025, 8, 12)] == index[dt.date(2025, 8, 12)]
     )
+
+
+def test_claim_check_on_the_extracted_seed(seed_extraction, seed_article, shared_dir: Path) -> None:
+    """The real pipeline's events for the seed: one area claim, sourced to ISW and AFP."""
+    from geo.frames import extractions_to_frames
+
+    frame = extractions_to_frames([seed_extraction]).events
+    table = check_claims(
+        frame,
+        snapshots=deepstate(shared_dir),
+        article_texts={seed_article.id: seed_article.text},
+    )
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert row["claimed_km2"] == 110.0
+    assert row["claimed_from"] == dt.date(2025, 8, 12)
+    assert "ISW" in row["claim_source"]
+    assert "AFP" in row["claim_source"]
+    assert row["snapshot_new"] == "deepstatemap_data_20250813.geojson"
+    assert row["difference_km2"] == pytest.approx(110.0 - row["measured_gained_km2"], abs=1e-3)
