@@ -15,8 +15,15 @@ from __future__ import annotations
 
 __all__ = ["FEMALE_NAMES", "GIVEN_NAMES", "MALE_NAMES", "given_name_gender"]
 
+
+def _words(block: str) -> list[str]:
+    """Split a block of names written several to a line."""
+    return block.split()
+
+
 # fmt: off
 MALE_NAMES: frozenset[str] = frozenset(
+    _words(
     """
     Oleksandr Oleksander Oleksii Oleksiy Oleksij Oleksej Andrii Andrij Andriy Andrej Andrei
     Andrey Dmytro Dmitrij Dmitry Dmitri Dmitrijs Mykola Mykhailo Mykhajlo Mychajlo Vasyl
@@ -58,11 +65,13 @@ MALE_NAMES: frozenset[str] = frozenset(
     Andrés Ahmed Mahmoud Omar Khalid  Tamim Mikheil Irakli Bidzina Salome Maia
     Alexandr Ihar Siarhei Sviatlana Pavlo Heorhiy Dmytrij Jurii Ljudmyla Saul Martin
     Gunnar Alexander Kristoffer Christoffer Simen Joakim Mathias Martin Marius Andreas
-    """.split()
+    """
+    )
 ) - frozenset({"Magdalena", "Mette", "Løkke", "Ursula", "Kaja", "Salome", "Maia",
                "Sviatlana", "Ljudmyla", "Walter"})
 
 FEMALE_NAMES: frozenset[str] = frozenset(
+    _words(
     """
     Iryna Irina Olena Jelena Yelena Elena Yuliia Julija Yulia Julia Tetiana Tetjana Tatjana
     Tatiana Tatyana Natalia Natalija Natalja Natalya Kateryna Katerina Jekaterina Yekaterina
@@ -85,7 +94,8 @@ FEMALE_NAMES: frozenset[str] = frozenset(
     Jacqueline Ann Jean Alice Kathryn Gloria Teresa Doris Sara Janice Marie Grace Judy
     Theresa Beverly Denise Marilyn Danielle Abigail Diana Natalie Sophia Lori Jane Tulsi
     Kristi Karoline Kristalina Roberta Kirsty Yvette Liz Theresa Priti Suella Penny
-    """.split()
+    """
+    )
 )
 # fmt: on
 

@@ -53,7 +53,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         # spørre / svare
         "spør", "spurte", "svarer", "svarte", "svarar", "svara",
         # explain, stress, point out
-        "forklarer", "forklarte", "forklarar", "forklarte",
+        "forklarer", "forklarte", "forklarar",
         "understreker", "understreket", "understrekar", "understreka",
         "påpeker", "påpekte", "påpeikar", "påpeika",
         "presiserer", "presiserte", "poengterer", "poengterte",
@@ -67,7 +67,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         # announce, report, confirm
         "opplyser", "opplyste", "opplyst", "melder", "meldte", "meldt",
         "kunngjør", "kunngjorde", "bekrefter", "bekreftet", "stadfestar", "stadfesta",
-        "kommenterer", "kommenterte", "tvitrer", "tvitret", "skriv",
+        "kommenterer", "kommenterte", "tvitrer", "tvitret",
         # describe, call
         "beskriver", "beskrev", "beskriv", "kaller", "kalte", "kallar", "kalla",
         "omtaler", "omtalte",
@@ -80,7 +80,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 )
 
 #: Verbs that attribute only as "VERB SPEAKER til" ("legger han til", "la Støre til").
-INVERTED_PARTICLE_VERBS: frozenset[str] = frozenset({"legger", "la", "legg", "la"})
+INVERTED_PARTICLE_VERBS: frozenset[str] = frozenset({"legger", "la", "legg"})
 
 #: "ifølge X" (nb) / "ifølgje X" (nn): X is the source of the statement.
 ACCORDING_TO: frozenset[str] = frozenset({"ifølge", "ifølgje", "iflg"})

@@ -314,6 +314,7 @@ def test_organisations_are_separate_from_people(
 def test_title_cue_and_given_name_discover_people(
     text: str,
     lang: str,
+    *,
     name: str,
     role: str | None,
     country: str | None,
@@ -324,7 +325,7 @@ def test_title_cue_and_given_name_discover_people(
     actor = persons[0].actor
     assert (actor.name, actor.role, actor.country) == (name, role, country)
     assert actor.id.startswith("discovered:")
-    assert persons[0].surface == name.split()[-1].split("-")[-1]
+    assert persons[0].surface == name.rsplit(maxsplit=1)[-1]
 
 
 def test_surname_mentions_link_to_the_discovered_full_name(registry: ActorRegistry) -> None:

@@ -452,7 +452,7 @@ def test_balanced_quote_beside_an_unbalanced_one_survives(registry: ActorRegistr
                 "?",
                 " ",
             ]
-        ),  # fmt: skip
+        ),
         max_size=40,
     )
 )
