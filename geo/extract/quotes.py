@@ -454,9 +454,8 @@ class _Context:
 
     def item_speaker(self, item: tuple[int, int, str, object], rule: str) -> _Speaker:
         start, _end, kind, value = item
-        if kind == "mention":
-            if isinstance(value, ActorMention):
-                return _Speaker(value.actor, rule)
+        if kind == "mention" and isinstance(value, ActorMention):
+            return _Speaker(value.actor, rule)
         if kind == "pronoun":
             return self.resolve_pronoun(str(value), start)
         if kind == "role":
