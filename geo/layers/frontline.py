@@ -12,6 +12,10 @@ Public interface (the dashboard calls these; names are a contract):
 ``change_between(old, new, *, boundaries_dir=None) -> FrontChange``
     Gained and lost polygons between two snapshots; km² in ``settings.EQUAL_AREA_CRS``
     (EPSG:6933, equal-area), never in degrees; per oblast where outlines are available.
+``prefetch_front(day, *, cache_dir=None, url_template=None, timeout=None) -> tuple[str, ...]``
+    What the deployed app calls before ``front_for_day``: downloads (once) the two snapshot
+    files the day needs into the cache; returns problems as messages and never raises, so a
+    machine without internet still draws the approximate line.
 ``simplify_for_web(frame, *, tolerance=None) -> GeoDataFrame``
     Display-only simplification (``shapely.coverage_simplify``: the polygons are treated as
     one coverage, so a border shared by a gain and the occupied area stays shared). Never
@@ -39,8 +43,8 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from geo import settings
-from geo.errors import RegistryError, SnapshotError
-from geo.io.fetch import cached_snapshots, frontline_cache_dir
+from geo.errors import FetchError, RegistryError, SnapshotError
+from geo.io.fetch import cached_snapshots, fetch_snapshot, frontline_cache_dir
 from geo.io.frontline import FRONTLINE_COLUMNS, SOURCE_DEEPSTATE, read_snapshot
 from geo.layers.boundaries import load_oblasts
 
@@ -58,6 +62,7 @@ __all__ = [
     "front_geometry",
     "load_snapshot",
     "nearest_front_point",
+    "prefetch_front",
     "simplify_for_web",
     "snapshot_for_day",
 ]
@@ -529,6 +534,28 @@ def _advances(
         f"{change.lost_km2:.1f} km² lost"
     )
     return advances, note
+
+
+def prefetch_front(
+    day: dt.date,
+    *,
+    cache_dir: Path | None = None,
+    url_template: str | None = None,
+    timeout: float | None = None,
+) -> tuple[str, ...]:
+    """Cache the snapshots ``front_for_day(day)`` draws: files dated ``day + 1`` and ``day``.
+
+    Returns the problems met (timeouts, HTTP errors, corrupt bodies) as messages; never
+    raises, so the dashboard falls back to whatever is cached or to the approximate line.
+    """
+    problems = []
+    for file_day in (day + dt.timedelta(days=1), day):
+        try:
+            fetch_snapshot(file_day, cache_dir=cache_dir, url_template=url_template,
+                           timeout=timeout)  # fmt: skip
+        except (FetchError, SnapshotError) as exc:
+            problems.append(str(exc))
+    return tuple(problems)
 
 
 def _approximate_layer(day: dt.date | None, cache_dir: Path | None) -> FrontLayer:

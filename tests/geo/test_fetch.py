@@ -20,6 +20,7 @@ from geo.errors import FetchError, SnapshotError
 from geo.io.fetch import cached_snapshots, fetch_file, fetch_snapshot
 from geo.io.frontline import read_snapshot
 from geo.layers import boundaries
+from geo.layers.frontline import front_for_day, prefetch_front
 
 DAY = dt.date(2025, 8, 12)
 
@@ -216,3 +217,22 @@ def test_fetch_boundaries_refuses_a_body_that_is_not_geojson(
     with pytest.raises(SnapshotError, match="not GeoJSON"):
         boundaries.fetch_boundaries(tmp_path)
     assert not (tmp_path / boundaries.OBLAST_FILE).exists()
+
+
+def test_prefetch_front_caches_what_the_day_needs(server: Server, tmp_path: Path) -> None:
+    problems = prefetch_front(DAY, cache_dir=tmp_path, url_template=server.template())
+    assert problems == ()
+    assert sorted(cached_snapshots(tmp_path)) == [DAY, DAY + dt.timedelta(days=1)]
+    layer = front_for_day(DAY, cache_dir=tmp_path)
+    assert not layer.is_approximate
+    assert not layer.advances.empty
+
+
+def test_prefetch_front_reports_problems_and_the_map_falls_back(
+    server: Server, tmp_path: Path
+) -> None:
+    far = dt.date(2031, 1, 1)
+    problems = prefetch_front(far, cache_dir=tmp_path, url_template=server.template())
+    assert len(problems) == 2
+    assert all("HTTP 404" in p for p in problems)
+    assert front_for_day(far, cache_dir=tmp_path).is_approximate
