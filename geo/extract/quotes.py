@@ -71,6 +71,8 @@ _PREPOSITIONS = frozenset(
 _NOT_SPEAKER_WORDS = frozenset(
     str.split("jeg eg vi me du dere at som om det den de dei we i you it that")
 )
+_ACCORDING_WORDS = frozenset(_ACCORDING)
+_GOVERNORS = _PREPOSITIONS | _ACCORDING_WORDS
 _NOT_PRONOUN_FOLLOWERS = frozenset({"fleste", "andre", "to", "tre", "mange", "som", "siste"})
 _BULLETS = ("→", "•", "-", "*", "–", "—", "·")
 
@@ -166,25 +168,44 @@ class _Context:
     # ------------------------------------------------------------------------ resolution
     def resolve_pronoun(self, word: str, pos: int) -> _Speaker:
         gender = _PRONOUNS[word.lower()]
-        sentence = self.sentence_at(pos)
         if gender == "p":
             for mention in reversed(self.mentions_between(self.window_start(pos), pos)):
                 if mention.actor.kind == "org":
                     return _Speaker(mention.actor, "pronoun")
             return _Speaker(None, "pronoun")
-        if sentence is not None:
-            found = self.according_to(sentence.start, pos)
-            if found is not None and found.kind == "person":
-                return _Speaker(found, "pronoun")
-        for mention in reversed(self.mentions_between(self.window_start(pos), pos)):
-            actor = mention.actor
-            if actor.kind != "person":
-                continue
-            known = person_gender(actor)
-            if known is not None and known != gender:
-                continue
-            return _Speaker(actor, "pronoun")
+        candidates = [
+            m
+            for m in self.mentions_between(self.window_start(pos), pos)
+            if m.actor.kind == "person" and person_gender(m.actor) in (None, gender)
+        ]
+        # Walk back sentence by sentence; in the nearest sentence naming a compatible person,
+        # prefer whoever speaks there (a speech verb or "ifølge" next to the name), then the
+        # subject (the first name no preposition governs), then the last name.
+        while candidates:
+            group_sentence = self.sentence_at(candidates[-1].start)
+            first = group_sentence.start if group_sentence is not None else 0
+            group = [m for m in candidates if m.start >= first]
+            candidates = candidates[: len(candidates) - len(group)]
+            sources = [m for m in group if self.governed(m.start, _ACCORDING_WORDS)]
+            if sources:  # "Ifølge X …, noe han kaller «…»": the reporting source
+                return _Speaker(sources[-1].actor, "pronoun")
+            speakers = [m for m in group if self.speaks(m)]
+            if speakers:
+                return _Speaker(speakers[-1].actor, "pronoun")
+            subjects = [m for m in group if not self.is_owner(m) and not self.governed(m.start)]
+            return _Speaker((subjects[0] if subjects else group[-1]).actor, "pronoun")
         return _Speaker(None, "pronoun")
+
+    def speaks(self, mention: ActorMention) -> bool:
+        """Tell whether a speech verb or "ifølge" stands right before or after the mention."""
+        before = self.text[max(0, mention.start - 25) : mention.start].split()
+        after = _WORD.match(self.text, mention.end + 1)
+        if after is not None and after.group().lower() in SPEECH_VERBS:
+            return True
+        if not before:
+            return False
+        last = before[-1].lower()
+        return last in SPEECH_VERBS or last in _ACCORDING or last.rstrip(",") in ("to",)
 
     def window_start(self, pos: int) -> int:
         idx = self.paragraph_index(pos)
@@ -401,13 +422,13 @@ class _Context:
                 return self.item_speaker(first, "subject")
         return None
 
-    def governed(self, pos: int) -> bool:
+    def governed(self, pos: int, governors: frozenset[str] | None = None) -> bool:
         """Tell whether a preposition or "ifølge" governs the word at ``pos`` (not a subject)."""
         words = self.text[max(0, pos - 20) : pos].split()
         if not words:
             return False
         last = words[-1].lower()
-        if last in _PREPOSITIONS or last in _ACCORDING:
+        if last in (governors if governors is not None else _GOVERNORS):
             return True
         return len(words) > 1 and f"{words[-2].lower()} {last}" == "according to"
 

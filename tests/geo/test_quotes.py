@@ -169,8 +169,19 @@ def test_dash_quotes_are_norwegian_only(registry: ActorRegistry) -> None:
         ),
         pytest.param(
             "Putin ringte Trump tirsdag.\n– Samtalen var god, sa han.",
+            "Vladimir Putin",
+            id="han-prefers-the-subject-over-the-object",
+        ),
+        pytest.param(
+            "Putin ringte Trump tirsdag. Etterpå sa Trump at samtalen gikk bra.\n"
+            "– Vi kom langt, sa han.",
             "Donald Trump",
-            id="han-most-recent-of-two-men",
+            id="han-prefers-the-latest-speaker",
+        ),
+        pytest.param(
+            "I løpet av Støres besøk i Kyiv møtte han presidenten.\n– Vi er venner, sa han.",
+            "Jonas Gahr Støre",
+            id="owner-genitive-as-antecedent",
         ),
         pytest.param(
             "Ifølge Zelenskyj har Erdogan lovet støtte, noe han kaller «et viktig tegn».",
