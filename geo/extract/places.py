@@ -48,9 +48,9 @@ _JOINERS = frozenset({" ", "-", "‑"})
 _COUNTRY_RANK = 100.0
 _CURATED_RANK = 55.0
 _GENITIVE_MIN_RANK = 35.0
-#: Settlements ranked below this (about 400,000 inhabitants) need more than a capital letter
-#: at a sentence start to count (see _weak_at_start).
-_WEAK_START_RANK = 45.0
+#: Settlements ranked below this (own name: about 180,000 inhabitants) need more than a capital
+#: letter at a sentence start to count (see _weak_at_start).
+_WEAK_START_RANK = 50.0
 _THEATRE = frozenset({"UA", "RU", "BY"})
 
 _STOP_KEYS = frozenset(fold_key(n) for n in (*places_nb.NOT_PLACES, *places_en.NOT_PLACES))
@@ -76,6 +76,18 @@ _CUE_PAIRS: dict[tuple[str, str], KindHint] = {
     ("city", "of"): "city",
     ("town", "of"): "city",
     ("village", "of"): "village",
+}
+_CUES_BEFORE: dict[str, KindHint] = {
+    **dict.fromkeys(_RIVER_CUES, "river"),
+    **dict.fromkeys(_REGION_BEFORE, "region"),
+    **dict.fromkeys(_CITY_CUES, "city"),
+    **dict.fromkeys(_VILLAGE_CUES, "village"),
+}
+_CUES_AFTER: dict[str, KindHint] = {
+    "byen": "city",
+    "city": "city",
+    **dict.fromkeys(_RIVER_CUES, "river"),
+    **dict.fromkeys(_REGION_AFTER, "region"),
 }
 _SENTENCE_END = frozenset(".!?:\n")
 _OPENERS = frozenset(" \t«\"“”'‘(–—-•*")
@@ -139,6 +151,11 @@ def _match_at(
         if key in _STOP_KEYS:
             return n
         options = gaz.candidates(key, lang=lang)
+        if options and n > 1 and text[toks[i + n - 1][0] : end].lower() in _REGION_AFTER:
+            # "Kursk oblast": the surface is the name; the region word becomes the cue.
+            shorter = gaz.candidates(_fold(text[start : toks[i + n - 2][1]]), lang=lang)
+            if shorter:
+                return _Match(start, toks[i + n - 2][1], i, i + n - 2, key, options)
         if options:
             return _Match(start, end, i, i + n - 1, key, options)
         if genitive_ok and surface.endswith("s") and len(surface) > 3:
@@ -159,34 +176,21 @@ def _word_before(text: str, toks: list[tuple[int, int]], i: int, k: int = 1) -> 
 
 
 def _hint(text: str, toks: list[tuple[int, int]], m: _Match) -> KindHint | None:
-    before = _word_before(text, toks, m.first)
-    adjacent_before = m.first > 0 and text[toks[m.first - 1][1] : m.start] == " "
-    if adjacent_before:
+    """Return the kind the words around the match ask for ("byen X", "X-regionen")."""
+    if m.first > 0 and text[toks[m.first - 1][1] : m.start] == " ":
+        before = _word_before(text, toks, m.first)
         pair = (_word_before(text, toks, m.first, 2), before)
-        if pair in _CUE_PAIRS:
-            return _CUE_PAIRS[pair]
-        if before in _VILLAGE_CUES:
-            return "village"
-        if before in _CITY_CUES:
-            return "city"
-        if before in _REGION_BEFORE:
-            return "region"
-        if before in _RIVER_CUES:
-            return "river"
+        hint = _CUE_PAIRS.get(pair) or _CUES_BEFORE.get(before)
+        if hint is not None:
+            return hint
     nxt = m.last + 1
     if nxt < len(toks) and text[m.end : toks[nxt][0]] in _JOINERS:
-        after = text[toks[nxt][0] : toks[nxt][1]].lower()
-        if after in _REGION_AFTER:
-            return "region"
-        if after in _RIVER_CUES:
-            return "river"
-        if after in ("byen", "city"):
-            return "city"
+        return _CUES_AFTER.get(text[toks[nxt][0] : toks[nxt][1]].lower())
     return None
 
 
 def _name_word(text: str, tok: tuple[int, int]) -> bool:
-    """A capitalised word that may belong to a person's or organisation's name."""
+    """Return whether the token is a capitalised word that may belong to a name."""
     word = text[tok[0] : tok[1]]
     if not _is_capitalised(word) or len(word) < 2:
         return False
@@ -197,7 +201,7 @@ def _name_word(text: str, tok: tuple[int, int]) -> bool:
 def _glued_before(
     text: str, toks: list[tuple[int, int]], m: _Match, strong: set[int]
 ) -> Literal["inside", "initial"] | None:
-    """A capitalised non-place word right before the match ("Lloyd Austin").
+    """Tell whether a capitalised non-place word stands right before ("Lloyd Austin").
 
     ``"initial"`` when that word opens the sentence (it may be an ordinary word written
     with a capital), ``"inside"`` otherwise (surely part of a name).
@@ -211,7 +215,7 @@ def _glued_before(
 
 
 def _glued_after(text: str, toks: list[tuple[int, int]], m: _Match, strong: set[int]) -> bool:
-    """A capitalised non-place word right after the match ("Kyiv Post", "Marco Rubio")."""
+    """Return whether a capitalised non-place word follows ("Kyiv Post", "Marco Rubio")."""
     nxt = m.last + 1
     return bool(
         nxt < len(toks)
@@ -222,7 +226,7 @@ def _glued_after(text: str, toks: list[tuple[int, int]], m: _Match, strong: set[
 
 
 def _org_follows(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
-    """The match opens an organisation's name ("Ukraine Contact Defense Group")."""
+    """Return whether the match opens an organisation's name ("Ukraine Defense Group")."""
     j, end = m.last + 1, m.end
     while j < len(toks) and j <= m.last + MAX_TOKENS and text[end : toks[j][0]] == " ":
         word = text[toks[j][0] : toks[j][1]]
@@ -236,7 +240,7 @@ def _org_follows(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
 
 
 def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) -> bool:
-    """An ordinary word that a capital letter made look like a place ("Vil", "Kan", "KANT").
+    """Return whether a capital letter made an ordinary word look like a place ("Vil").
 
     Sentence starts, dash-quote openings and all-capitals headings capitalise ordinary words.
     There a name counts only if the article never writes it in lower case, and a foreign
@@ -250,7 +254,7 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     index, rank = m.options[0]
     if gaz.country_of(index) in _THEATRE or gaz.kind_of(index) not in ("city", "village"):
         return False
-    return rank < _WEAK_START_RANK or _fold(gaz.place(index).name) != m.key
+    return rank < _WEAK_START_RANK or len(surface) <= 3 or _fold(gaz.place(index).name) != m.key
 
 
 def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
@@ -259,6 +263,60 @@ def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool
         return False
     word = text[toks[prev][0] : toks[prev][1]]
     return word.islower() and word in _PERSON_CUES
+
+
+def _scan(text: str, toks: list[tuple[int, int]], gaz: Gazetteer, lang: str) -> list[_Match]:
+    """Return every gazetteer name at a capitalised token, longest first, in text order."""
+    matches: list[_Match] = []
+    i = 0
+    while i < len(toks):
+        s, e = toks[i]
+        if not text[s].isupper():
+            i += 1
+            continue
+        word = _fold(text[s:e])
+        if (
+            word not in _STOP_HEADS
+            and not gaz.starts_name(word)
+            and not (word.endswith("s") and gaz.starts_name(word[:-1]))
+        ):
+            i += 1
+            continue
+        found = _match_at(text, toks, i, gaz, lang)
+        if isinstance(found, _Match):
+            matches.append(found)
+            i = found.last + 1
+        else:
+            i += found if isinstance(found, int) else 1
+    return matches
+
+
+def _keep_places(
+    text: str, toks: list[tuple[int, int]], gaz: Gazetteer, matches: list[_Match]
+) -> list[_Match]:
+    """Drop matches that are ordinary words, parts of names, or a person's surname."""
+    strong = {m.start for m in matches if m.options[0][1] >= _CURATED_RANK}
+    lower_words = {text[s:e] for s, e in toks if text[s].islower()} if matches else set()
+    kept: list[_Match] = []
+    person_keys: set[str] = set()
+    for m in matches:
+        top_index, top_rank = m.options[0]
+        if gaz.is_upper_only(m.key) and not text[m.start : m.end].rstrip("s").isupper():
+            continue
+        if _org_follows(text, toks, m) or _weak_at_start(text, gaz, m, lower_words):
+            continue
+        before = _glued_before(text, toks, m, strong)
+        if top_rank >= _COUNTRY_RANK and gaz.kind_of(top_index) == "country":
+            if before != "inside":
+                kept.append(m)
+            continue
+        if _after_person_cue(text, toks, m) or before == "inside":
+            person_keys.add(m.key)
+        elif not _glued_after(text, toks, m, strong) and not (
+            before == "initial" and top_rank < _CURATED_RANK
+        ):
+            kept.append(m)
+    return [m for m in kept if m.key not in person_keys or m.options[0][1] >= _COUNTRY_RANK]
 
 
 def find_places(
@@ -285,58 +343,9 @@ def find_places(
     """
     del sentences  # sentence starts are read off the text (see docstring)
     text = article.text
-    lang = article.lang
     toks = _tokens(text)
-    matches: list[_Match] = []
-    i = 0
-    heads = _STOP_HEADS
-    while i < len(toks):
-        s, e = toks[i]
-        if not text[s].isupper():
-            i += 1
-            continue
-        word = _fold(text[s:e])
-        if (
-            word not in heads
-            and not gazetteer.starts_name(word)
-            and not (word.endswith("s") and gazetteer.starts_name(word[:-1]))
-        ):
-            i += 1
-            continue
-        found = _match_at(text, toks, i, gazetteer, lang)
-        if isinstance(found, _Match):
-            matches.append(found)
-            i = found.last + 1
-        else:
-            i += found if isinstance(found, int) else 1
-
-    strong = {m.start for m in matches if m.options[0][1] >= _CURATED_RANK}
-    lower_words = {text[s:e] for s, e in toks if text[s].islower()} if matches else set()
-    kept: list[_Match] = []
-    person_keys: set[str] = set()
-    for m in matches:
-        top_index, top_rank = m.options[0]
-        if gazetteer.is_upper_only(m.key) and not text[m.start : m.end].rstrip("s").isupper():
-            continue
-        if _org_follows(text, toks, m):
-            continue
-        if _weak_at_start(text, gazetteer, m, lower_words):
-            continue
-        before = _glued_before(text, toks, m, strong)
-        if top_rank >= _COUNTRY_RANK and gazetteer.kind_of(top_index) == "country":
-            if before != "inside":
-                kept.append(m)
-            continue
-        if _after_person_cue(text, toks, m) or before == "inside":
-            person_keys.add(m.key)
-            continue
-        if _glued_after(text, toks, m, strong):
-            continue  # "Kyiv Post", "Marco Rubio": part of a longer name
-        if before == "initial" and top_rank < _CURATED_RANK:
-            continue
-        kept.append(m)
-    kept = [m for m in kept if m.key not in person_keys or m.options[0][1] >= _COUNTRY_RANK]
-
+    matches = _scan(text, toks, gazetteer, article.lang)
+    kept = _keep_places(text, toks, gazetteer, matches)
     for m in kept:
         m.hint = _hint(text, toks, m)
     chosen = resolve_candidates(gazetteer, [m.options for m in kept], [m.hint for m in kept])

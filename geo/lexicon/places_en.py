@@ -12,19 +12,25 @@ from typing import Final
 
 __all__ = [
     "ABBREVIATIONS",
-    "ORG_HEADS",
     "CITY_CUES",
     "COUNTRY_EXONYMS",
     "DEMONYMS",
     "FUNCTION_WORDS",
     "MODIFIERS",
     "NOT_PLACES",
+    "ORG_HEADS",
     "PERSON_CUES",
     "REGION_CUES_AFTER",
     "REGION_CUES_BEFORE",
     "RIVER_CUES",
     "VILLAGE_CUES",
 ]
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the white-space separated words of ``text`` (keeps long word lists readable)."""
+    return frozenset(text.split())
+
 
 #: English short names newsrooms use where ISO's name is long ("Russian Federation").
 COUNTRY_EXONYMS: Final[dict[str, tuple[str, ...]]] = {
@@ -60,14 +66,14 @@ COUNTRY_EXONYMS: Final[dict[str, tuple[str, ...]]] = {
 
 #: Last words of organisations' names that start with a place ("Ukraine Defense Contact
 #: Group", "Kyiv Independent"): the place inside is not a place mention.
-ORG_HEADS: Final[frozenset[str]] = frozenset(
+ORG_HEADS: Final[frozenset[str]] = _words(
     """
     group council conference committee commission agency institute institution fund forum
     post times independent today news herald tribune journal gazette party airlines airways
     railways bank ministry command forces army navy initiative coalition union association
     foundation centre center university school academy corporation company federation
     alliance exchange observatory service bureau office department
-    """.split()
+    """
 )
 
 #: Names that are places only when written in capitals.
@@ -84,12 +90,12 @@ REGION_CUES_AFTER: Final[frozenset[str]] = frozenset(
 RIVER_CUES: Final[frozenset[str]] = frozenset({"river"})
 
 #: Capitalised words that may stand right before a place without being part of a name.
-MODIFIERS: Final[frozenset[str]] = frozenset(
+MODIFIERS: Final[frozenset[str]] = _words(
     """
     eastern western northern southern central north south east west greater upper lower
     occupied free liberated pro anti post pre ex neighbouring neighboring nord sør øst vest
     midt sentral indre ytre
-    """.split()
+    """
 )
 
 #: Lower-case words right before a name that make it a person ("President Trump").
@@ -117,7 +123,7 @@ PERSON_CUES: Final[frozenset[str]] = frozenset(
 )
 
 #: Capitalised words (sentence starts, headlines) that are never part of a name.
-FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
+FUNCTION_WORDS: Final[frozenset[str]] = _words(
     """
     the a an in on at to from of for with by as and or but if when while after before since
     during until into over under across near about against between through without within
@@ -125,11 +131,11 @@ FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
     both also not no yes meanwhile however still yet so then now once later earlier today
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december new
-    """.split()
+    """
 )
 
 #: Adjectives and demonyms in nb/nn/en: never places, whatever a gazetteer lists.
-DEMONYMS: Final[frozenset[str]] = frozenset(
+DEMONYMS: Final[frozenset[str]] = _words(
     """
     russian russians ukrainian ukrainians american americans european europeans british
     french german germans norwegian norwegians soviet western eastern chinese turkish
@@ -140,7 +146,7 @@ DEMONYMS: Final[frozenset[str]] = frozenset(
     kinesisk kinesiske tyrkisk tyrkiske hviterussisk hviterussiske polsk polske svensk
     svenske finsk finske dansk danske ungarsk ungarske litauisk litauiske saudiarabisk
     israelsk iransk russarane ukrainarane russar ukrainarar
-    """.split()
+    """
 )
 
 #: Institutions and blocs named after places; not places by the annotation rules.

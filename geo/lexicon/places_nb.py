@@ -23,6 +23,12 @@ __all__ = [
     "VILLAGE_CUES",
 ]
 
+
+def _words(text: str) -> frozenset[str]:
+    """Return the white-space separated words of ``text`` (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
 #: Country names as Norwegian news writes them (bokmål, then nynorsk where it differs).
 COUNTRY_EXONYMS: Final[dict[str, tuple[str, ...]]] = {
     "AE": ("De forente arabiske emirater", "Emiratene", "Dei sameinte arabiske emirata"),
@@ -162,9 +168,9 @@ PERSON_CUES: Final[frozenset[str]] = frozenset(
 )
 
 #: Capitalised words (sentence starts) that are never part of a person's or a place's name.
-FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
+FUNCTION_WORDS: Final[frozenset[str]] = _words(
     """
-    i på fra til av for med mot om over under etter før mellom langs ved uten innen gjennom
+    man i på fra til av for med mot om over under etter før mellom langs ved uten innen gjennom
     hos blant bak foran rundt nær ifølge både og eller men så da nå når mens som siden selv
     også ikke det den de dei dette denne disse han hun ho vi me dere jeg eg du alle flere
     mange noen ingen hver hvis dersom fordi at her der hvor kva hva hvem kven slik samtidig
@@ -172,7 +178,7 @@ FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
     mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag
     januar februar mars april mai juni juli august september oktober november desember
     ny nye nord sør øst vest nordre søndre østre vestre sentrale store lille
-    """.split()
+    """
 )
 
 #: Capitalised names that look like places but are not places in the sense of the
