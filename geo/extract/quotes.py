@@ -78,10 +78,11 @@ _BULLETS = ("→", "•", "-", "*", "–", "—", "·")
 
 _MARKS = re.compile(r"[«»“”\"]")
 _DASH_OPEN = re.compile(r"[–—-] ")
-_INLINE_DASH = re.compile(r"(?<=[.!?»”\"])\s+([–—]) ")
+_INLINE_DASH = re.compile(r"(?<=[.!?»”\":])\s+([–—]) ")
 _ATTR = re.compile(r"([,?!…])[»”\"]?\s+(\w+(?: to)?)\b")
 _DET_SIER = re.compile(r"\.\s+(?:Det|Dette)\s+(\w+)\s")
 _WORD = re.compile(r"[\w’'-]+")
+_AFTER_ACCORDING = re.compile(r"\s*,?\s*(?:ifølge|ifølgje|according to)\s+", re.IGNORECASE)
 _TRAILING = ",.;:…– "
 _TERMINAL = '.!?…»”"'
 
@@ -691,10 +692,18 @@ def find_quotes(  # noqa: PLR0912 - the speaker rules are tried in documented or
             verb = tail.group(1).lower() if tail is not None else ""
             if tail is not None and (verb in SPEECH_VERBS or verb in _INVERTED):
                 speaker = ctx.parse_after_verb(after + tail.end(1), quote.start)
+            source = _AFTER_ACCORDING.match(text, after)
+            if speaker is None and source is not None:
+                named = ctx.parse_named(source.end(), len(text), allow_org=True)
+                speaker = _Speaker(named.actor, "ifolge") if named is not None else None
             if speaker is None:
                 speaker = ctx.parse_subject_verb(after, quote.start)
             if speaker is None:
                 speaker = ctx.prefix_speaker(quote)
+        if speaker is None and quote.kind == "dash":
+            para_start = paragraphs[quote.paragraph].start
+            if text[para_start : quote.outer_start].rstrip().endswith(":"):
+                speaker = ctx.prefix_speaker(quote)  # "Zelenskyj sier: – Vi gir oss ikke."
         if speaker is None:
             speaker = _paragraph_after(ctx, quote.paragraph) if quote.kind == "dash" else None
         if speaker is None:

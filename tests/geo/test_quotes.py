@@ -314,6 +314,24 @@ def test_list_items_after_a_colon_take_the_introducer(registry: ActorRegistry) -
             id="la-han-til-after-guillemets",
         ),
         pytest.param(
+            "Angrepet var «et bevisst angrep», ifølge Kyiv-ordfører Vitalij Klitsjko.",
+            ("et bevisst angrep", "Vitali Klitschko"),
+            "ifolge",
+            id="ifolge-after-closing-mark",
+        ),
+        pytest.param(
+            "Zelenskyj sier: – Vi gir oss aldri.",
+            ("Vi gir oss aldri", "Volodymyr Zelensky"),
+            "inline-said",
+            id="dash-after-colon",
+        ),
+        pytest.param(
+            "”Dette er løgn”, sa Peskov.",
+            ("Dette er løgn", "Dmitry Peskov"),
+            "verb-after",
+            id="same-mark-opens-and-closes",
+        ),
+        pytest.param(
             "På skiltet det sto «Russland er her for alltid».",
             ("Russland er her for alltid", None),
             "sign",
@@ -342,6 +360,11 @@ def test_guillemet_speaker_rules(
             '"We will not give up our land," Zelensky told reporters on Monday.',
             [("We will not give up our land", "Volodymyr Zelensky")],
             id="straight-quotes-name-told",
+        ),
+        pytest.param(
+            "The strike was “a deliberate attack,” according to Foreign Minister Andrii Sybiha.",
+            [("a deliberate attack", "Andrii Sybiha")],
+            id="according-to-after-closing-mark",
         ),
         pytest.param(
             "“We will win,” said Zelensky.",
