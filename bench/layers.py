@@ -6,7 +6,8 @@ Run: ``python bench/layers.py [--shared ../shared]``. Prints
 * time to compute one day's change (with and without the per-oblast split);
 * ``front_for_day`` cold/warm and ``evacuation_zones`` times (what a dashboard rerun pays);
 * the size of the GeoJSON the eastern-front map sends to the browser (occupied territory +
-  the day's advances) before and after ``simplify_for_web`` at several tolerances, with the
+  the day's advances, as one coverage: ``web_layers``) before and after simplification at
+  several tolerances, with the
   largest displacement (Hausdorff distance, metres and screen pixels at the front's zooms).
   Target: <= 1 MB at the front's zoom without visible distortion (< 1 px at zoom 8).
 
@@ -27,8 +28,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import geopandas as gpd
-import pandas as pd
 import shapely
 
 from geo.io.frontline import read_snapshot
@@ -38,7 +37,7 @@ from geo.layers.frontline import (
     change_between,
     front_for_day,
     load_snapshot,
-    simplify_for_web,
+    web_layers,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,18 +100,14 @@ def main() -> None:
     print(f"evacuation_zones (48 rows, shared boundaries): {zones:8.1f} ms")
 
     print("\n== GeoJSON sent to the browser (occupied + the day's advances) ==")
-    shown = gpd.GeoDataFrame(
-        pd.concat([layer.occupied[["status", "geometry"]],
-                   layer.advances.assign(status="advance")[["status", "geometry"]]]),
-        crs="EPSG:4326",
-    )  # fmt: skip
+    shown = web_layers(layer, tolerance=0.0)  # the same coverage, unsimplified
     raw_bytes = len(shown.to_json().encode())
     print(f"full resolution: {raw_bytes / 1e6:6.3f} MB, "
           f"{shapely.get_num_coordinates(shown.geometry.to_numpy()).sum():,} vertices")  # fmt: skip
     aeqd = f"+proj=aeqd +lat_0={LATITUDE} +lon_0=36.5 +datum=WGS84 +units=m"
     original = shown.to_crs(aeqd).geometry.to_numpy()
     for tolerance in (0.0005, 0.001, 0.002, 0.004):
-        web = simplify_for_web(shown, tolerance=tolerance)
+        web = web_layers(layer, tolerance=tolerance)
         size = len(web.to_json().encode())
         moved = shapely.hausdorff_distance(original, web.to_crs(aeqd).geometry.to_numpy()).max()
         pixels = ", ".join(f"z{z}: {moved / metres_per_pixel(z):4.1f} px" for z in ZOOMS)

@@ -35,6 +35,7 @@ from geo.errors import SnapshotError
 from geo.io.fetch import fetch_file
 
 __all__ = [
+    "ATTRIBUTION",
     "BOUNDARY_SOURCES",
     "OBLAST_FILE",
     "default_boundaries_dir",
@@ -44,6 +45,8 @@ __all__ = [
     "load_settlements",
 ]
 
+#: Credit line for any map drawing these outlines (both sources are ODbL).
+ATTRIBUTION: Final = "© OpenStreetMap contributors (ODbL); boundaries courtesy of geoBoundaries.org"
 OBLAST_FILE: Final = "geoboundaries/geoBoundaries-UKR-ADM1_simplified.geojson"
 _GEOBOUNDARIES_URL: Final = (
     "https://raw.githubusercontent.com/zzmy78/maps/c88664dc8d66f93a7d56c147083a51ff16bae294/"

@@ -250,12 +250,11 @@ def evacuation_zones(
     orders = load_evacuation_orders() if orders is None else orders
     hromadas = load_hromadas(boundaries_dir)
     settlements = load_settlements(boundaries_dir)
-    gazetteer = _gazetteer()
     hromada_polygons = {name: _hromada_polygon(h, hromadas) for name, h in KNOWN_HROMADAS.items()}
     geometries: list[BaseGeometry] = []
     methods: list[str] = []
     for row in orders.itertuples(index=False):
-        geom, method = _zone_geometry(row, hromada_polygons, settlements, gazetteer)
+        geom, method = _zone_geometry(row, hromada_polygons, settlements)
         geometries.append(geom)
         methods.append(method)
     zones = gpd.GeoDataFrame(
@@ -274,7 +273,6 @@ def _zone_geometry(
     row: Any,
     hromada_polygons: dict[str, BaseGeometry | None],
     settlements: gpd.GeoDataFrame,
-    gazetteer: Any,
 ) -> tuple[BaseGeometry, str]:
     hromada = KNOWN_HROMADAS[row.hromada]
     hromada_poly = hromada_polygons[row.hromada]
@@ -283,7 +281,7 @@ def _zone_geometry(
         return settlement_poly, "settlement boundary"
     if hromada_poly is not None:
         return hromada_poly, "hromada boundary"
-    point = _settlement_point(row, hromada, gazetteer)
+    point = _settlement_point(row, hromada)
     if point is not None:
         return _geodesic_buffer(point, SETTLEMENT_BUFFER_KM), (
             f"buffer {SETTLEMENT_BUFFER_KM:g} km around settlement point"
@@ -332,10 +330,13 @@ def _settlement_polygon(
     return hits.geometry.iloc[0] if len(hits) == 1 else None
 
 
-def _settlement_point(row: Any, hromada: Hromada, gazetteer: Any) -> Point | None:
+def _settlement_point(row: Any, hromada: Hromada) -> Point | None:
     if not pd.isna(row.lat) and not pd.isna(row.lon):
         return Point(float(row.lon), float(row.lat))
-    if gazetteer is None or hromada.centre is None:
+    if hromada.centre is None:
+        return None
+    gazetteer = _gazetteer()
+    if gazetteer is None:
         return None
     try:
         candidates = gazetteer.lookup(row.settlement, country="UA")
@@ -348,8 +349,9 @@ def _settlement_point(row: Any, hromada: Hromada, gazetteer: Any) -> Point | Non
     return None
 
 
+@functools.cache
 def _gazetteer() -> Any:
-    """Return the project gazetteer, or None while it cannot be loaded (built in parallel)."""
+    """Return the project gazetteer (loaded once), or None while it cannot be loaded."""
     try:
         from geo.gazetteer.index import load_gazetteer  # noqa: PLC0415 - optional, heavy
 

@@ -20,6 +20,11 @@ Public interface (the dashboard calls these; names are a contract):
     Display-only simplification (``shapely.coverage_simplify``: the polygons are treated as
     one coverage, so a border shared by a gain and the occupied area stays shared). Never
     used before measuring.
+``web_layers(layer, *, tolerance=None) -> GeoDataFrame``
+    What the eastern-front map sends to the browser: the occupied area *minus* the day's
+    advances, plus the advances, as one non-overlapping coverage (column ``kind``:
+    "occupied", "advance" or "approximate", plus ``legend``), simplified together so the
+    advances stay glued to the rest.
 ``load_snapshot(path)``, ``snapshot_for_day(day)``, ``approximate_front()``, ``front_geometry``
     Building blocks; loaded frames are memoised by path + mtime (cheap dashboard reruns).
 """
@@ -65,6 +70,7 @@ __all__ = [
     "prefetch_front",
     "simplify_for_web",
     "snapshot_for_day",
+    "web_layers",
 ]
 
 STATUS_APPROXIMATE: Final = "approximate"
@@ -609,6 +615,37 @@ def simplify_for_web(
         if out[column].map(lambda v: isinstance(v, dt.date)).any():
             out[column] = out[column].map(lambda v: v.isoformat() if isinstance(v, dt.date) else v)
     return out[~out.geometry.is_empty]
+
+
+def web_layers(layer: FrontLayer, *, tolerance: float | None = None) -> gpd.GeoDataFrame:
+    """Return the browser copy of ``layer``: a coverage of occupied and advance polygons.
+
+    The day's advances lie inside the occupied area; drawn as they are they overlap, and
+    simplifying them separately would open slivers between them. Here the occupied area
+    minus the advances and the advances themselves tile the same territory (shared edges are
+    identical), and :func:`simplify_for_web` simplifies them together. Display only.
+    """
+    crs = settings.DEFAULT_CRS
+    if layer.is_approximate:
+        frame = gpd.GeoDataFrame(
+            {"kind": ["approximate"], "area_km2": [float("nan")]},
+            geometry=layer.occupied.geometry.to_numpy(),
+            crs=crs,
+        )
+    else:
+        occupied = front_geometry(layer.occupied)
+        advances = list(layer.advances.geometry)
+        held = shapely.difference(occupied, shapely.union_all(advances)) if advances else occupied
+        frame = gpd.GeoDataFrame(
+            {
+                "kind": ["occupied"] + ["advance"] * len(advances),
+                "area_km2": [float("nan"), *layer.advances["area_km2"]],
+            },
+            geometry=[held, *advances],
+            crs=crs,
+        )
+    frame["legend"] = layer.legend
+    return simplify_for_web(frame, tolerance=tolerance)
 
 
 def _check_columns(frame: gpd.GeoDataFrame) -> None:

@@ -26,6 +26,7 @@ from geo.layers.frontline import (
     front_for_day,
     simplify_for_web,
     snapshot_for_day,
+    web_layers,
 )
 
 GEOD = Geod(ellps="WGS84")
@@ -460,3 +461,24 @@ def test_approximate_front_coordinates_agree_with_the_gazetteer() -> None:
             )
     if checked == 0:
         pytest.skip("the gazetteer does not know these GeoNames ids yet")
+
+
+def test_web_layers_tile_the_occupied_area_with_the_advances(cache_with_august: Path) -> None:
+    layer = front_for_day(dt.date(2025, 8, 12), cache_dir=cache_with_august)
+    web = web_layers(layer)
+    assert set(web["kind"]) == {"occupied", "advance"}
+    assert (web["kind"] == "advance").sum() == len(layer.advances)
+    held = web.loc[web["kind"] == "occupied"].geometry.iloc[0]
+    for advance in web.loc[web["kind"] == "advance"].geometry:
+        assert held.intersection(advance).area == pytest.approx(0, abs=1e-9)  # no overlap
+        assert held.boundary.intersection(advance.boundary).length > 0  # glued, no sliver
+    assert area_km2(gpd.GeoSeries([shapely.union_all(web.geometry)], crs="EPSG:4326"))[
+        0
+    ] == pytest.approx(area_km2(layer.occupied)[0], rel=1e-3)
+    json.loads(web.to_json())  # JSON-ready for the map (dates as strings)
+
+
+def test_web_layers_of_the_approximate_front_keep_the_legend(tmp_path: Path) -> None:
+    web = web_layers(front_for_day(None, cache_dir=tmp_path))
+    assert list(web["kind"]) == ["approximate"]
+    assert "APPROXIMATE" in web["legend"].iloc[0]
