@@ -678,8 +678,8 @@ def find_quotes(  # noqa: PLR0912 - the speaker rules are tried in documented or
     for quote in marked:
         if any(d.start <= quote.outer_start < d.end for d in dashes):
             quote.skip = True
-        if quote.words < 2:
-            quote.skip = True  # one-word scare quote
+        if quote.words < 2 or _is_title(text[quote.start : quote.end]):
+            quote.skip = True  # one-word scare quote, or a name ("«Dagens Næringsliv»")
     candidates = sorted([q for q in [*dashes, *marked] if not q.skip], key=lambda q: q.start)
 
     quotes: list[Quote] = []
@@ -744,3 +744,9 @@ def _alone(ctx: _Context, quote: _Candidate) -> bool:
     para = ctx.paragraphs[quote.paragraph]
     rest = ctx.text[para.start : quote.outer_start] + ctx.text[quote.outer_end : para.end]
     return rest.strip(" .,") == ""
+
+
+def _is_title(words: str) -> bool:
+    """Tell whether a quoted phrase is a name: a few words, every one capitalised."""
+    parts = words.split()
+    return len(parts) <= 4 and all(p[:1].isupper() for p in parts)

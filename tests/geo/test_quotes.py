@@ -408,6 +408,7 @@ def test_english_quotes(
     [
         pytest.param("Tyrkia ga et etterlengtet «ja» til Sverige.", id="one-word-scare-quote"),
         pytest.param('Kyiv was "invited" to the talks.', id="one-word-english"),
+        pytest.param("Det skriver avisen «Dagens Næringsliv».", id="quoted-name"),
         pytest.param("Samler støtte\n– Lytteøvelse\nMøtet starter fredag.", id="dash-heading"),
         pytest.param("Han sa mye.\n– Jeg vil ikke kommentere den konkrete", id="cut-off-end"),
     ],
