@@ -81,4 +81,4 @@ FRONTLINE_SOURCE_URL: str = (
     "https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data/"
     "deepstatemap_data_{date}.geojson"
 )
-WEB_SIMPLIFY_TOLERANCE_DEG: float = 0.002
+WEB_SIMPLIFY_TOLERANCE_DEG: float = 0.0005  # <= 34 m shift: under 1 px up to zoom 10
