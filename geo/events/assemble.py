@@ -45,7 +45,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from geo.events.cues import FRONT_POINTS, CueTable
+from geo.events.cues import FRONT_POINTS, CueTable, group_name
 from geo.events.taxonomy import EventType
 from geo.ids import make_id
 from geo.model import (
@@ -76,28 +76,33 @@ _GRANULARITY_RANK: Final = {"day": 3, "month": 2, "year": 1}
 _DIRECTED_TYPES: Final = frozenset({EventType.ADVANCE, EventType.STRIKE, EventType.EVACUATION})
 _MERGE_ACROSS_PARAGRAPHS: Final = _DIRECTED_TYPES
 _ANCHOR_DISTANCE = 2  # sentences back an actor-sharing event may lend its date
+# News agencies and analysts: *sources* of an event, never its actors. Patterns start with a
+# capital letter (no leading \b) so the combined search below can skip most positions fast.
 _SOURCES: Final = (
-    (re.compile(r"Institute for the Study of War|\bISW\b"), "ISW"),
-    (re.compile(r"\bAFP\b|Agence France-Presse"), "AFP"),
-    (re.compile(r"\bReuters\b"), "Reuters"),
-    (re.compile(r"\bNTB\b"), "NTB"),
-    (re.compile(r"\bAP\b|Associated Press"), "AP"),
-    (re.compile(r"\bBBC\b"), "BBC"),
-    (re.compile(r"\bCNN\b"), "CNN"),
-    (re.compile(r"\bDeepState\w*"), "DeepState"),
+    (re.compile(r"Institute for the Study of War|ISW\b"), "ISW"),
+    (re.compile(r"AFP\b|Agence France-Presse"), "AFP"),
+    (re.compile(r"Reuters\b"), "Reuters"),
+    (re.compile(r"NTB\b"), "NTB"),
+    (re.compile(r"AP\b|Associated Press"), "AP"),
+    (re.compile(r"BBC\b"), "BBC"),
+    (re.compile(r"CNN\b"), "CNN"),
+    (re.compile(r"DeepState\w*"), "DeepState"),
     (re.compile(r"Kyiv Independent"), "Kyiv Independent"),
-    (re.compile(r"\bInterfax\b"), "Interfax"),
-    (re.compile(r"\bTASS\b"), "TASS"),
-    (re.compile(r"\bUkrinform\b"), "Ukrinform"),
-    (re.compile(r"\bBloomberg\b"), "Bloomberg"),
-    (re.compile(r"\bNRK\b"), "NRK"),
+    (re.compile(r"Interfax\b"), "Interfax"),
+    (re.compile(r"TASS\b"), "TASS"),
+    (re.compile(r"Ukrinform\b"), "Ukrinform"),
+    (re.compile(r"Bloomberg\b"), "Bloomberg"),
+    (re.compile(r"NRK\b"), "NRK"),
+)
+_SOURCE_ANY: Final = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<s{i}>{p.pattern})" for i, (p, _) in enumerate(_SOURCES)) + ")"
 )
 _SOURCE_NAMES: Final = frozenset(name.lower() for _, name in _SOURCES) | {
     "institute for the study of war",
     "agence france-presse",
     "associated press",
 }
-_INLINE_QUOTE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_INLINE_QUOTE = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 _DASH = ("–", "—", "-")
 _SELF = re.compile(r"\b(?:meg selv|meg sjølv|myself)\b", re.IGNORECASE)
 
@@ -186,6 +191,17 @@ class _Index:
         self.role_refs = self._role_references()
         self.venue = self._summit_venue()
         self.title_participants = self._title_participants()
+        # Spans found once per article, sliced per sentence with bisect.
+        parts = sorted(self._all_participants(0, len(text)), key=lambda q: (q.start, -q.rank))
+        self.parts = parts
+        self.part_starts = [q.start for q in parts]
+        self.inline_quotes = [(m.start(), m.end()) for m in _INLINE_QUOTE.finditer(text)]
+        self.source_hits = [
+            (m.start(), _SOURCES[int(m.lastgroup[1:])][1])
+            for m in _SOURCE_ANY.finditer(text)
+            if m.lastgroup is not None
+        ]
+        self.source_starts = [start for start, _ in self.source_hits]
 
     # --------------------------------------------------------------------- participants
     def _role_word(self, place: PlaceMention) -> str | None:
@@ -213,10 +229,12 @@ class _Index:
 
     def participants(self, start: int, end: int) -> list[_Participant]:
         """Every participant whose span lies in ``[start, end)``, without overlaps."""
-        found = self._all_participants(start, end)
-        found.sort(key=lambda q: (q.start, -q.rank))
+        lo = bisect.bisect_left(self.part_starts, start)
+        hi = bisect.bisect_left(self.part_starts, end)
         kept: list[_Participant] = []
-        for cand in found:
+        for cand in self.parts[lo:hi]:
+            if cand.end > end:
+                continue
             clash = [k for k in kept if _overlaps(k.start, k.end, cand.start, cand.end)]
             if not clash:
                 kept.append(cand)
@@ -237,13 +255,17 @@ class _Index:
             if start <= m.start and m.end <= end:
                 found.append(_Participant(m.start, m.end, m.actor.name, "org", 6))
         found.extend(r for r in self.role_refs if start <= r.start and r.end <= end)
-        for pattern, name in table.groups:
-            for g in pattern.finditer(text, start, end):
-                found.append(_Participant(g.start(), g.end(), name, "group", 4))
-        for f in table.forces.finditer(text, start, end):
-            country = table.demonyms.get(f.group("demonym").lower())
+        for hit in table.crowd.finditer(text, start, end):
+            name = group_name(hit)
+            if name != "forces":
+                found.append(
+                    _Participant(hit.start(), hit.end(), table.groups[int(name[1:])], "group", 4)
+                )
+                continue
+            word = hit.group(0).split()[0].lower()
+            country = table.demonyms.get(word) or table.demonyms.get(word[:-1])
             if country:
-                found.append(_Participant(f.start(), f.end(), country, "forces", 3))
+                found.append(_Participant(hit.start(), hit.end(), country, "forces", 3))
         for p in ctx.places:
             if p.place is None or p.place.kind != "country" or not start <= p.start < end:
                 continue
@@ -255,10 +277,7 @@ class _Index:
     def in_quote(self, start: int, end: int, sentence: Sentence) -> bool:
         if any(_overlaps(qs, qe, start, end) for qs, qe in self.quote_spans):
             return True
-        return any(
-            m.start() <= start and end <= m.end()
-            for m in _INLINE_QUOTE.finditer(self.text, sentence.start, sentence.end)
-        )
+        return any(qs <= start and end <= qe for qs, qe in self.inline_quotes)
 
     # --------------------------------------------------------------------------- venue
     def is_venue_phrase(self, m: PlaceMention) -> bool:
@@ -297,13 +316,16 @@ class _Index:
             if not self.ctx.table.summit_title.search(clause):
                 continue
             names: list[tuple[int, str]] = []
+            forms: dict[str, set[str]] = {}
             for mention in self.ctx.actors:
                 actor = mention.actor
-                forms = {mention.surface, actor.name, actor.name.split()[-1], *actor.aliases}
-                for form in forms:
+                forms.setdefault(actor.name, {actor.name, actor.name.split()[-1], *actor.aliases})
+                forms[actor.name].add(mention.surface)
+            for name, surfaces in forms.items():
+                for form in surfaces:
                     hit = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", clause)
-                    if hit and actor.name not in [n for _, n in names]:
-                        names.append((hit.start(), actor.name))
+                    if hit:
+                        names.append((hit.start(), name))
                         break
             return [name for _, name in sorted(names)]
         return []
@@ -455,12 +477,12 @@ def _assign_participants(
             _add(draft.actors, person)
 
 
-def _sources(text: str, start: int, end: int) -> list[str]:
+def _sources(idx: _Index, start: int, end: int) -> list[str]:
     found: list[str] = []
-    segment = text[start:end]
-    for pattern, name in _SOURCES:
-        if pattern.search(segment):
-            _add(found, name)
+    lo = bisect.bisect_left(idx.source_starts, start)
+    hi = bisect.bisect_left(idx.source_starts, end)
+    for _, name in idx.source_hits[lo:hi]:
+        _add(found, name)
     return found
 
 
@@ -754,7 +776,7 @@ def assemble_events(
             _assign_statement(idx, draft, sentence, drafts)
         else:
             _assign_participants(idx, draft, sentence, trig_end, drafts)
-        draft.sources = _sources(idx.text, sentence.start, sentence.end)
+        draft.sources = _sources(idx, sentence.start, sentence.end)
         draft.actors = [a for a in draft.actors if a.lower() not in _SOURCE_NAMES]
         _choose_place(idx, draft, scope)
         _choose_date(idx, draft, sentence.start, sentence.end)

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from geo.events.assemble import Context, assemble_events
-from geo.events.cues import CueTable, cue_table
+from geo.events.cues import CueTable, cue_table, group_name
 from geo.events.taxonomy import TAXONOMY, EventType
 from geo.gazetteer.index import Gazetteer
 from geo.model import (
@@ -80,10 +80,7 @@ def find_triggers(article: Article, sentence: Sentence, table: CueTable) -> tupl
     text = article.text
     found: list[Trigger] = []
     for match in table.triggers.finditer(text, sentence.start, sentence.end):
-        group = match.lastgroup
-        if group is None:  # pragma: no cover - every alternative is a named group
-            continue
-        cue = table.cues[int(group[1:])]
+        cue = table.cues[int(group_name(match)[1:])]
         if cue.kind == "verb" and (
             _negated(text, sentence, match.start(), table)
             or _conditional(text, sentence, match.start(), table)
