@@ -60,6 +60,7 @@ _FUNCTION = frozenset(
     for w in (*places_nb.FUNCTION_WORDS, *places_en.FUNCTION_WORDS, *places_en.MODIFIERS)
 )
 _PERSON_CUES = frozenset(places_nb.PERSON_CUES | places_en.PERSON_CUES)
+_PERSON_NAME_KEYS = frozenset(fold_key(n) for n in places_en.PERSON_NAMES)
 _CITY_CUES = places_nb.CITY_CUES | places_en.CITY_CUES
 _VILLAGE_CUES = places_nb.VILLAGE_CUES | places_en.VILLAGE_CUES
 _REGION_BEFORE = places_nb.REGION_CUES_BEFORE | places_en.REGION_CUES_BEFORE
@@ -292,7 +293,7 @@ def _scan(text: str, toks: list[tuple[int, int]], gaz: Gazetteer, lang: str) -> 
 
 
 def _keep_places(
-    text: str, toks: list[tuple[int, int]], gaz: Gazetteer, matches: list[_Match]
+    text: str, toks: list[tuple[int, int]], gaz: Gazetteer, matches: list[_Match], lang: str
 ) -> list[_Match]:
     """Drop matches that are ordinary words, parts of names, or a person's surname."""
     strong = {m.start for m in matches if m.options[0][1] >= _CURATED_RANK}
@@ -310,13 +311,22 @@ def _keep_places(
             if before != "inside":
                 kept.append(m)
             continue
-        if _after_person_cue(text, toks, m) or before == "inside":
+        if _after_person_cue(text, toks, m) or before == "inside" or _surname(text, toks, m, lang):
             person_keys.add(m.key)
         elif not _glued_after(text, toks, m, strong) and not (
             before == "initial" and top_rank < _CURATED_RANK
         ):
             kept.append(m)
     return [m for m in kept if m.key not in person_keys or m.options[0][1] >= _COUNTRY_RANK]
+
+
+def _surname(text: str, toks: list[tuple[int, int]], m: _Match, lang: str) -> bool:
+    """Return whether a name that is also a well-known surname is used as one here."""
+    if m.key not in _PERSON_NAME_KEYS:
+        return False
+    prepositions = places_en.PLACE_PREPOSITIONS if lang == "en" else places_nb.PLACE_PREPOSITIONS
+    prev = m.first - 1
+    return prev < 0 or text[toks[prev][0] : toks[prev][1]].lower() not in prepositions
 
 
 def find_places(
@@ -345,7 +355,7 @@ def find_places(
     text = article.text
     toks = _tokens(text)
     matches = _scan(text, toks, gazetteer, article.lang)
-    kept = _keep_places(text, toks, gazetteer, matches)
+    kept = _keep_places(text, toks, gazetteer, matches, article.lang)
     for m in kept:
         m.hint = _hint(text, toks, m)
     chosen = resolve_candidates(gazetteer, [m.options for m in kept], [m.hint for m in kept])

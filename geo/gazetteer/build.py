@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "8"
+BUILD_VERSION = "9"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
@@ -412,11 +412,31 @@ def build_index() -> GazetteerData:
         by_country[city["countrycode"]].append(point)
         by_admin1[(city["countrycode"], str(city["admin1code"]))].append(point)
 
-    capitals = _find_capitals(cities, countries)
     region_rows = _read_csv(DATA_FILES[0])
-    admin1_names = _admin1_names(region_rows, cities, us_states)
+    _add_countries(builder, countries, by_country)
+    centre_names = _add_settlements(
+        builder,
+        cities,
+        capitals=_find_capitals(cities, countries),
+        admin1_names=_admin1_names(region_rows, cities, us_states),
+        centres={row["centre"] for row in region_rows if row["eponymous"] == "1"},
+    )
+    _add_regions(builder, region_rows, cities, by_admin1, centre_names)
+    _add_us_states(builder, us_states, by_admin1)
+    _add_continents(builder, continents)
+    _add_extras(builder, _read_csv(DATA_FILES[1]))
 
-    # Countries.
+    upper_only = frozenset(fold_key(a) for a in places_en.ABBREVIATIONS)
+    version = "-".join(f"{k}={v}" for k, v in sorted(source_versions().items()))
+    return builder.finish(upper_only, version)
+
+
+def _add_countries(
+    builder: _Builder,
+    countries: dict[str, Any],
+    by_country: dict[str, list[tuple[float, float]]],
+) -> None:
+    """Add countries; a country's point is the median of its settlements (a rough centre)."""
     for iso, country in countries.items():
         points = by_country.get(iso)
         if not points:
@@ -434,8 +454,16 @@ def build_index() -> GazetteerData:
         builder.add_names(idx, common, own=True)
         builder.add_names(idx, norwegian, own=True, nb_only=True)
 
-    # Settlements; the names of eponymous regions' centres are kept for the regions.
-    centres = {row["centre"] for row in region_rows if row["eponymous"] == "1"}
+
+def _add_settlements(
+    builder: _Builder,
+    cities: dict[str, Any],
+    *,
+    capitals: set[int],
+    admin1_names: dict[tuple[str, str], str],
+    centres: set[str],
+) -> dict[str, list[str]]:
+    """Add settlements; return the names of the ``centres`` (for eponymous regions)."""
     centre_names: dict[str, list[str]] = {}
     for city in cities.values():
         iso = city["countrycode"]
@@ -448,19 +476,19 @@ def build_index() -> GazetteerData:
         latin = list(_latin_names([city["name"], *alternates]))
         cyrillic = _cyrillic_names(alternates) if iso in TRANSLIT_COUNTRIES else []
         name = _modern_name(city["name"], cyrillic, set(latin)) if iso == "UA" else city["name"]
-        kind = "city" if population >= CITY_MIN_POPULATION or is_capital else "village"
-        admin1 = admin1_names.get((iso, str(city["admin1code"])))
         idx = builder.add_place(
             f"geonames:{gid}",
             name,
-            kind,
+            "city" if population >= CITY_MIN_POPULATION or is_capital else "village",
             iso,
             (float(city["latitude"]), float(city["longitude"])),
             population=population,
-            admin1=admin1,
+            admin1=admin1_names.get((iso, str(city["admin1code"]))),
             rank=_settlement_rank(population, is_capital),
         )
         own = [city["name"], name]  # the primary name may be short
+        if name.endswith(" City") and population >= CITY_MIN_POPULATION:
+            own.append(name[: -len(" City")])  # "New York" is New York City's own name
         for cyr in _own_cyrillic(cyrillic, own):
             own.extend(variants(cyr))
         names = [*latin, *cyrillic]
@@ -470,18 +498,9 @@ def build_index() -> GazetteerData:
             names.extend(variants(cyr))
         builder.add_names(idx, own, own=True)
         builder.add_names(idx, names)
-        names = own + names
         if str(gid) in centres:
-            centre_names[str(gid)] = names
-
-    _add_regions(builder, region_rows, cities, by_admin1, centre_names)
-    _add_us_states(builder, us_states, by_admin1)
-    _add_continents(builder, continents)
-    _add_extras(builder, _read_csv(DATA_FILES[1]))
-
-    upper_only = frozenset(fold_key(a) for a in places_en.ABBREVIATIONS)
-    version = "-".join(f"{k}={v}" for k, v in sorted(source_versions().items()))
-    return builder.finish(upper_only, version)
+            centre_names[str(gid)] = own + names
+    return centre_names
 
 
 def _find_capitals(cities: dict[str, Any], countries: dict[str, Any]) -> set[int]:

@@ -20,6 +20,8 @@ __all__ = [
     "NOT_PLACES",
     "ORG_HEADS",
     "PERSON_CUES",
+    "PERSON_NAMES",
+    "PLACE_PREPOSITIONS",
     "REGION_CUES_AFTER",
     "REGION_CUES_BEFORE",
     "RIVER_CUES",
@@ -78,7 +80,7 @@ ORG_HEADS: Final[frozenset[str]] = _words(
 
 #: Names that are places only when written in capitals.
 ABBREVIATIONS: Final[frozenset[str]] = frozenset(
-    {"US", "U.S.", "U.S.A.", "USA", "USAs", "UK", "U.K.", "UAE", "JBER", "EU"}
+    {"US", "U.S.", "U.S.A.", "USA", "USAs", "UK", "U.K.", "UAE", "JBER"}
 )
 
 CITY_CUES: Final[frozenset[str]] = frozenset({"city", "town", "capital", "port"})
@@ -120,6 +122,22 @@ PERSON_CUES: Final[frozenset[str]] = frozenset(
         "ms",
         "dr",
     }
+)
+
+#: Surnames of people in the news about the war that are also gazetteer names (a Venezuelan
+#: town Rubio, a Russian village Dmitriyev, Norway's Eide): a person unless a preposition of
+#: place stands right before them ("i Eide", "in Austin").
+PERSON_NAMES: Final[frozenset[str]] = _words(
+    """
+    Rubio Dmitriev Dmitrijev Dmitrijevs Dmitrievs Rubios Yermak Jermak Eide Eides Austin
+    Austins Kim Lula Zakharova Sakharova Sakharovas Costa Kellogg Lavrov Merz Vance Tusk
+    """
+)
+#: English words before a name that make it a place even when it is also a surname.
+PLACE_PREPOSITIONS: Final[frozenset[str]] = _words(
+    """
+    in at from to near outside via into across around city town village of
+    """
 )
 
 #: Capitalised words (sentence starts, headlines) that are never part of a name.

@@ -17,6 +17,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "NOT_PLACES",
     "PERSON_CUES",
+    "PLACE_PREPOSITIONS",
     "REGION_CUES_AFTER",
     "REGION_CUES_BEFORE",
     "RIVER_CUES",
@@ -165,6 +166,14 @@ PERSON_CUES: Final[frozenset[str]] = frozenset(
         "herr",
         "fru",
     }
+)
+
+#: Words before a name that make it a place even when it is also a surname ("i Eide").
+PLACE_PREPOSITIONS: Final[frozenset[str]] = _words(
+    """
+    i på fra til ved nær mot via rundt utanfor utenfor gjennom gjennom frå byen landsbyen
+    tettstedet bygda
+    """
 )
 
 #: Capitalised words (sentence starts) that are never part of a person's or a place's name.

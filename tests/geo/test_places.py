@@ -141,6 +141,16 @@ def _kinds(gaz: Gazetteer, text: str, lang: Lang = "nb") -> list[tuple[str, str,
             id="capitalised-ordinary-words-are-not-places",
         ),
         pytest.param(
+            "Etter møtet sa Rubio at Dmitriev lyttet. Kellogg reiste videre til Eide.",
+            [("Eide", "Eide")],
+            id="surnames-that-are-also-places-need-a-preposition",
+        ),
+        pytest.param(
+            "Utenriksminister Espen Barth Eide møtte Kirill Dmitriev. Eide sa at Dmitriev lyttet.",
+            [],
+            id="surname-met-in-a-full-name-is-no-place-later",
+        ),
+        pytest.param(
             "Soldatene tok landsbyen Zzyzzxbab nær Pokrovsk.",
             [("Zzyzzxbab", None), ("Pokrovsk", "Pokrovsk")],
             id="unknown-name-after-strong-cue-kept-unresolved",
@@ -204,6 +214,16 @@ def test_norwegian_place_rules(
                 ("Dnipro River", "Dnipro River"),
             ],
             id="english-kind-cues",
+        ),
+        pytest.param(
+            "Protests spread from New York to Los Angeles, Gaza and the West Bank.",
+            [
+                ("New York", "New York City"),
+                ("Los Angeles", "Los Angeles"),
+                ("Gaza", "Gaza"),
+                ("West Bank", "West Bank"),
+            ],
+            id="city-before-state-of-the-same-name",
         ),
         pytest.param(
             "Talks moved from Riyadh and Jeddah to Istanbul, then to The Hague and Vilnius.",
