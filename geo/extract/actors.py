@@ -315,17 +315,24 @@ def _after_alias(text: str, end: int) -> int | None:
     return None
 
 
-def _registry_hits(text: str, registry: ActorRegistry) -> list[_Hit]:
+def _registry_hits(
+    text: str, tokens: list[re.Match[str]], words: list[str], registry: ActorRegistry
+) -> tuple[list[_Hit], list[bool]]:
+    """Match registry aliases at word starts; return the hits and the tokens they cover."""
     hits: list[_Hit] = []
-    covered_until = 0
-    for word in _WORD.finditer(text):
-        start = word.start()
-        if start < covered_until:
+    taken = [False] * len(words)
+    i = 0
+    count = len(words)
+    while i < count:
+        word = words[i]
+        candidates = registry.aliases_starting_with(word)
+        if word.endswith("s"):
+            candidates += registry.aliases_starting_with(word[:-1])
+        if not candidates:
+            i += 1
             continue
-        token = word.group()
-        candidates = registry.aliases_starting_with(token)
-        if token.endswith("s"):
-            candidates += registry.aliases_starting_with(token[:-1])
+        start = tokens[i].start()
+        hit = None
         for alias in candidates:
             if not text.startswith(alias.text, start):
                 continue
@@ -339,27 +346,26 @@ def _registry_hits(text: str, registry: ActorRegistry) -> list[_Hit]:
             if alias.short_end == len(alias.text):
                 short_end += genitive
                 hit_end += genitive
-            hits.append(
-                _Hit(
-                    start,
-                    hit_end,
-                    start + alias.short_start,
-                    short_end,
-                    registry.get(alias.actor_id),
-                    alias.guarded,
-                )
-            )
-            covered_until = hit_end
+            actor = registry.get(alias.actor_id)
+            hit = _Hit(start, hit_end, start + alias.short_start, short_end, actor, alias.guarded)
             break
+        if hit is None:
+            i += 1
+            continue
+        hits.append(hit)
+        while i < count and tokens[i].start() < hit.end:
+            taken[i] = True
+            i += 1
     unguarded = {h.actor.id for h in hits if not h.guarded}
-    return [h for h in hits if not h.guarded or h.actor.id in unguarded]
-
-
-@dataclass(slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
+    if any(h.guarded and h.actor.id not in unguarded for h in hits):
+        kept = [h for h in hits if not h.guarded or h.actor.id in unguarded]
+        spans = [(h.start, h.end) for h in kept]
+        taken = [
+            any(s <= m.start() < e for s, e in spans) if t else False
+            for t, m in zip(taken, tokens, strict=True)
+        ]
+        hits = kept
+    return hits, taken
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -436,19 +442,18 @@ def _title_word(lower: str) -> tuple[str, str] | None:
     return None
 
 
-def _title_of(tokens: list[_Token], i: int) -> tuple[str, str] | None:
-    """Return (cue, role) when token ``i`` is a title cue, else ``None``."""
-    word = tokens[i].text
-    lower = word.lower()
+def _title_of(words: list[str], i: int) -> tuple[str, str] | None:
+    """Return (cue, role) when word ``i`` is a title cue, else ``None``."""
+    lower = words[i].lower()
     single = _title_word(lower)
     if single is None and lower not in _ABBREVIATED_TITLES:
         return None
-    if lower.endswith(".") or (i + 1 < len(tokens) and tokens[i + 1].text == "."):
-        abbrev = lower if lower.endswith(".") else lower + "."
+    if i + 1 < len(words) and words[i + 1] == ".":
+        abbrev = lower + "."
         if abbrev in _TITLES:
             return abbrev, _TITLES[abbrev]
     if i > 0:
-        pair = f"{tokens[i - 1].text.lower()} {lower}"
+        pair = f"{words[i - 1].lower()} {lower}"
         if pair in _TWO_WORD_TITLES:
             return pair, _TWO_WORD_TITLES[pair]
     return single
@@ -474,38 +479,41 @@ def _country_before(text: str, cue_start: int) -> str | None:
     return None
 
 
-def _name_run(text: str, tokens: list[_Token], j: int, taken: list[bool]) -> int:
+def _name_run(
+    text: str, tokens: list[re.Match[str]], words: list[str], j: int, taken: list[bool]
+) -> int:
     """Return how many tokens from ``j`` form a capitalised name (particles allowed inside)."""
     count = 0
-    while j + count < len(tokens) and count < _MAX_NAME_TOKENS + 2:
-        tok = tokens[j + count]
-        if taken[j + count]:
+    total = len(words)
+    while j + count < total and count < _MAX_NAME_TOKENS + 2:
+        k = j + count
+        word = words[k]
+        if taken[k]:
             break
-        if count and tok.text != "-" and text[tokens[j + count - 1].end : tok.start] != " ":
+        if count and word != "-" and text[tokens[k - 1].end() : tokens[k].start()] != " ":
             break
-        if tok.text == "-":  # hyphenated name part: "Jean-Noël", "Ould-Abdallah"
-            nxt = j + count + 1
+        if word == "-":  # hyphenated name part: "Jean-Noël", "Ould-Abdallah"
+            nxt = k + 1
             if (
-                j + count > 0
-                and tokens[j + count - 1].end == tok.start
-                and nxt < len(tokens)
-                and tokens[nxt].start == tok.end
-                and _is_capitalised(tokens[nxt].text)
+                k > 0
+                and tokens[k - 1].end() == tokens[k].start()
+                and nxt < total
+                and tokens[nxt].start() == tokens[k].end()
+                and _is_capitalised(words[nxt])
                 and not taken[nxt]
             ):
                 count += 2
                 continue
             break
-        if tok.text in _NAME_PARTICLES and count:
-            nxt = j + count + 1
-            if nxt < len(tokens) and _is_capitalised(tokens[nxt].text):
+        if word in _NAME_PARTICLES and count:
+            if k + 1 < total and _is_capitalised(words[k + 1]):
                 count += 1
                 continue
             break
-        if not _is_capitalised(tok.text) or tok.text in _STOP or not tok.text.isalpha():
+        if not _is_capitalised(word) or word in _STOP or not word.isalpha():
             break
         count += 1
-    while count and tokens[j + count - 1].text in _NAME_PARTICLES:
+    while count and words[j + count - 1] in _NAME_PARTICLES:
         count -= 1
     return count
 
@@ -520,76 +528,74 @@ class _Found:
     country: str | None
 
 
-def _discover(text: str, tokens: list[_Token], taken: list[bool]) -> list[tuple[int, int, _Found]]:
-    """Return (first token, token count, person) for title-cue and given-name discoveries."""
+def _title_before(
+    text: str, tokens: list[re.Match[str]], words: list[str], n: int
+) -> tuple[int, tuple[str, str]] | None:
+    """Return (title index, (cue, role)) when a title cue stands right before word ``n``."""
+    t = n - 1
+    abbreviated = t >= 0 and words[t] == "."
+    if abbreviated:
+        t -= 1
+    if t < 0 or not words[t][:1].isalpha():
+        return None
+    if text[tokens[n - 1].end() : tokens[n].start()] != " ":
+        return None
+    title = _title_of(words, t)
+    if title is None or abbreviated != title[0].endswith("."):
+        return None  # "… said the president. Ivan Petrenko" is no title cue
+    return t, title
+
+
+def _discover(
+    text: str, tokens: list[re.Match[str]], words: list[str], caps: list[int], taken: list[bool]
+) -> list[tuple[int, int, _Found]]:
+    """Return (first token, token count, person) for title-cue and given-name discoveries.
+
+    Only capitalised words can start a name, so only they are visited (``caps``).
+    """
     found: list[tuple[int, int, _Found]] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if taken[i] or not tok.text[:1].isalpha():
-            i += 1
+    next_free = 0
+    total = len(words)
+    for n in caps:
+        if n < next_free or taken[n]:
             continue
-        title = _title_of(tokens, i)
-        start_name = i + 1
-        if title is not None and start_name < len(tokens) and tokens[start_name].text == ".":
-            start_name += 1
-        if title is not None and start_name < len(tokens):
-            gap = text[tokens[start_name - 1].end : tokens[start_name].start]
-            count = _name_run(text, tokens, start_name, taken) if gap == " " else 0
+        cue = _title_before(text, tokens, words, n) if n > 0 else None
+        if cue is not None:
+            t, title = cue
+            count = _name_run(text, tokens, words, n, taken)
             single_ok = title[0] in _SINGLE_NAME_TITLES and count == 1
-            after_run = start_name + count
+            after = n + count
             if (
                 count
-                and after_run < len(tokens)
-                and taken[after_run]
-                and text[tokens[after_run - 1].end : tokens[after_run].start] == " "
+                and after < total
+                and taken[after]
+                and text[tokens[after - 1].end() : tokens[after].start()] == " "
             ):
                 count = 0  # "statsminister Keith Starmer": a variant of a known name
                 single_ok = False
             if count >= 2 or single_ok:
-                words = [t.text for t in tokens[start_name : start_name + count]]
-                if words[0] in GIVEN_NAMES or count >= 2 or single_ok:
-                    cue_start = tokens[i - 1].start if " " in title[0] else tok.start
-                    country = _country_before(text, cue_start)
-                    role = title[1]
-                    if i > 1 and tokens[i - 1].text == "-" and tokens[i - 1].end == tok.start:
-                        qualifier = tokens[i - 2].text
-                        if qualifier not in _COUNTRIES:
-                            role = f"{qualifier} {role}"
-                    name = text[tokens[start_name].start : tokens[start_name + count - 1].end]
-                    found.append((start_name, count, _Found(name, words[-1], role, country)))
-                    i = start_name + count
-                    continue
-        if tok.text in GIVEN_NAMES and i + 1 < len(tokens) and text[tok.end] in " -":
-            count = _name_run(text, tokens, i + 1, taken)
-            if text[tok.end] == "-" and count <= 2:
+                cue_start = tokens[t - 1].start() if " " in title[0] else tokens[t].start()
+                role = title[1]
+                if t > 1 and words[t - 1] == "-" and tokens[t - 1].end() == tokens[t].start():
+                    qualifier = words[t - 2]
+                    if qualifier not in _COUNTRIES:
+                        role = f"{qualifier} {role}"
+                name = text[tokens[n].start() : tokens[n + count - 1].end()]
+                person = _Found(name, words[n + count - 1], role, _country_before(text, cue_start))
+                found.append((n, count, person))
+                next_free = n + count
+                continue
+        word = words[n]
+        if word in GIVEN_NAMES and n + 1 < total and text[tokens[n].end()] in " -":
+            count = _name_run(text, tokens, words, n + 1, taken)
+            if text[tokens[n].end()] == "-" and count <= 2:
                 count = 0  # "Jean-Noël" alone: no surname yet
             if count >= 1:
-                last = i + count
-                name = text[tok.start : tokens[last].end]
-                found.append((i, count + 1, _Found(name, tokens[last].text, None, None)))
-                i = last + 1
-                continue
-        i += 1
+                last = n + count
+                name = text[tokens[n].start() : tokens[last].end()]
+                found.append((n, count + 1, _Found(name, words[last], None, None)))
+                next_free = last + 1
     return found
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _mark(tokens: list[_Token], hits: list[_Hit]) -> list[bool]:
-    taken = [False] * len(tokens)
-    if not hits:
-        return taken
-    spans = sorted((h.start, h.end) for h in hits)
-    k = 0
-    for idx, tok in enumerate(tokens):
-        while k < len(spans) and spans[k][1] <= tok.start:
-            k += 1
-        if k < len(spans) and spans[k][0] < tok.end:
-            taken[idx] = True
-    return taken
 
 
 def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in order
@@ -609,13 +615,14 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
     """
     del sentences, paragraphs  # names are matched on the whole text
     text = article.text
-    hits = _registry_hits(text, registry)
-    tokens = _tokens(text)
-    taken = _mark(tokens, hits)
+    tokens = list(_TOKEN.finditer(text))
+    words = _TOKEN.findall(text)
+    hits, taken = _registry_hits(text, tokens, words, registry)
+    caps = [i for i, word in enumerate(words) if word[:1].isupper()]
 
     discovered: dict[str, Actor] = {}  # surname → actor
     registry_surnames = {h.actor.id: text[h.surface_start : h.surface_end] for h in hits}
-    for first, count, person in _discover(text, tokens, taken):
+    for first, count, person in _discover(text, tokens, words, caps, taken):
         key = person.surname
         actor = discovered.get(key)
         if actor is None:
@@ -634,10 +641,10 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
             )
             discovered[key] = actor
         last = tokens[first + count - 1]
-        end = last.end
+        end = last.end()
         if end < len(text) and text[end] == "s" and not text[end + 1 : end + 2].isalnum():
             end += 1
-        hits.append(_Hit(tokens[first].start, end, last.start, end, actor))
+        hits.append(_Hit(tokens[first].start(), end, last.start(), end, actor))
         for idx in range(first, first + count):
             taken[idx] = True
     # Re-point discovered hits to the final actor (a later cue may have added the role).
@@ -654,17 +661,18 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
             if given in GIVEN_NAMES and given not in registry_surnames.values():
                 given_names.setdefault(given, actor)
     if discovered or given_names:
-        for idx, tok in enumerate(tokens):
+        for idx in caps:
             if taken[idx]:
                 continue
-            word = tok.text
+            word = words[idx]
             actor = discovered.get(word) or discovered.get(word[:-1] if word.endswith("s") else "")
+            start, end = tokens[idx].span()
             if actor is None:
                 actor = given_names.get(word)
-                nxt = tokens[idx + 1].text if idx + 1 < len(tokens) else ""
-                if actor is None or (_is_capitalised(nxt) and text[tok.end : tok.end + 1] == " "):
+                nxt = words[idx + 1] if idx + 1 < len(words) else ""
+                if actor is None or (_is_capitalised(nxt) and text[end : end + 1] == " "):
                     continue  # "Jonas Olsen" is another person
-            hits.append(_Hit(tok.start, tok.end, tok.start, tok.end, actor))
+            hits.append(_Hit(start, end, start, end, actor))
             taken[idx] = True
 
     persons: list[ActorMention] = []

@@ -365,6 +365,11 @@ def test_place_names_and_capitalised_words_are_not_people(
     assert [m.actor.name for m in mentions(text, registry, "nb")[0]] == expected
 
 
+def test_title_at_a_sentence_end_gives_no_role(registry: ActorRegistry) -> None:
+    persons, _ = mentions("Han møtte presidenten. Ivan Petrenko kom senere.", registry)
+    assert [(m.actor.name, m.actor.role) for m in persons] == [("Ivan Petrenko", None)]
+
+
 def test_statsminister_before_a_known_name_variant_discovers_nobody(
     registry: ActorRegistry,
 ) -> None:
