@@ -58,6 +58,7 @@ _ROLE_NOUNS: dict[str, tuple[re.Pattern[str], ...]] = {
     noun: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
     for noun, patterns in {**nb.ROLE_NOUNS, **en.ROLE_NOUNS}.items()
 }
+_ORG_ROLE_NOUNS = nb.ORG_ROLE_NOUNS | en.ORG_ROLE_NOUNS
 _TITLES: dict[str, str] = {**nb.TITLES, **en.TITLES}
 _COUNTRIES: dict[str, str] = {**nb.COUNTRY_GENITIVES, **en.COUNTRY_GENITIVES}
 _SIGN_CUES: tuple[str, ...] = nb.SIGN_CUES + en.SIGN_CUES
@@ -238,7 +239,7 @@ class _Context:
             if role is None:
                 return _Speaker(None, "unnamed")
             patterns = (re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE),)
-        want_org = lower in ("departementet", "departement", "byrået", "the ministry", "the agency")
+        want_org = lower in _ORG_ROLE_NOUNS
         for mention in reversed(self.mentions_between(0, pos)):
             actor = mention.actor
             if (actor.kind == "org") != want_org or not (want_org or actor.role):
@@ -719,7 +720,30 @@ def find_quotes(  # noqa: PLR0912 - the speaker rules are tried in documented or
                 text[quote.start : quote.end], quote.start, quote.end, speaker.actor, speaker.rule
             )
         )
-    return tuple(quotes), tuple(problems)
+    return tuple(_attribute_forward(ctx, candidates, quotes)), tuple(problems)
+
+
+def _attribute_forward(
+    ctx: _Context, candidates: list[_Candidate], quotes: list[Quote]
+) -> list[Quote]:
+    """Give an unattributed dash paragraph the speaker of the dash quote right after it.
+
+    "– Vi gir oss ikke." followed by "– Vi vinner, sa Zelenskyj." is one speaker.
+    """
+    out = list(quotes)
+    for k in range(len(candidates) - 2, -1, -1):
+        quote, nxt = candidates[k], candidates[k + 1]
+        if (
+            quote.kind == "dash"
+            and nxt.kind == "dash"
+            and out[k].attribution == "none"
+            and nxt.paragraph == quote.paragraph + 1
+            and out[k + 1].speaker is not None
+            and ctx.text[ctx.paragraphs[nxt.paragraph].start] in "–—-"
+        ):
+            q = out[k]
+            out[k] = Quote(q.text, q.start, q.end, out[k + 1].speaker, "paragraph-after")
+    return out
 
 
 def _continuation(ctx: _Context, quote: _Candidate, previous: list[_Candidate]) -> _Speaker | None:

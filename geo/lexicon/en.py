@@ -14,6 +14,7 @@ __all__ = [
     "INVERTED_PARTICLE_VERBS",
     "NAME_STOPWORDS",
     "NATIONALITY_ADJECTIVES",
+    "ORG_ROLE_NOUNS",
     "PRONOUNS",
     "ROLE_NOUNS",
     "SIGN_CUES",
@@ -141,7 +142,14 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "the ministry": (r"\bministry\b",),
     "the agency": (r"\bagency\b",),
     "the alliance": (r"\bnato\b",),
+    "the newspaper": (r"\bnewspaper\b",),
+    "the agency": (r"\bagency\b",),
 }
+
+#: Role nouns above that stand for an organisation, not a person.
+ORG_ROLE_NOUNS: frozenset[str] = frozenset(
+    {"the ministry", "the agency", "the alliance", "the newspaper"}
+)
 
 #: English possessives and adjectives that give a person's country.
 COUNTRY_GENITIVES: dict[str, str] = {

@@ -29,6 +29,7 @@ __all__ = [
     "INVERTED_PARTICLE_VERBS",
     "NAME_STOPWORDS",
     "NATIONALITY_ADJECTIVES",
+    "ORG_ROLE_NOUNS",
     "PRONOUNS",
     "ROLE_NOUNS",
     "SIGN_CUES",
@@ -214,7 +215,19 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "byrået": (r"\bagency\b",),
     "alliansen": (r"\bnato\b",),
     "forsvarsalliansen": (r"\bnato\b",),
+    "avisen": (r"\bnewspaper\b",),
+    "avisa": (r"\bnewspaper\b",),
+    "nyhetsbyrået": (r"\bnews agency\b",),
+    "kringkasteren": (r"\bbroadcaster\b",),
 }
+
+#: Role nouns above that stand for an organisation, not a person.
+ORG_ROLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "departementet", "departement", "byrået", "alliansen", "forsvarsalliansen", "avisen",
+        "avisa", "nyhetsbyrået", "kringkasteren",
+    }
+)
 
 #: Norwegian country genitives → ISO 3166-1 alpha-2 (typed in; names are public facts).
 COUNTRY_GENITIVES: dict[str, str] = {

@@ -241,6 +241,23 @@ def test_unattributed_dash_paragraph_continues_the_previous_speaker(
     assert (quotes[-1].speaker.name, quotes[-1].attribution) == ("Jonas Gahr Støre", "continuation")
 
 
+def test_unattributed_dash_paragraph_takes_the_speaker_of_the_next(
+    registry: ActorRegistry,
+) -> None:
+    quotes, _ = run("– Vi gir oss ikke.\n– Vi kommer til å vinne, sa Zelenskyj i talen.", registry)
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in quotes] == [
+        ("Volodymyr Zelensky", "paragraph-after"),
+        ("Volodymyr Zelensky", "verb-after"),
+    ]
+
+
+def test_newspaper_role_noun_points_to_the_named_newspaper(registry: ActorRegistry) -> None:
+    text = "Ifølge Kyiv Independent falt byen. Avisen skriver at «tapene er enorme»."
+    quotes, _ = run(text, registry)
+    assert quotes[0].speaker is not None
+    assert (quotes[0].speaker.name, quotes[0].speaker.kind) == ("The Kyiv Independent", "org")
+
+
 def test_list_items_after_a_colon_take_the_introducer(registry: ActorRegistry) -> None:
     text = (
         "Russian negotiator Vladimir Medinsky listed the results:\n"
