@@ -143,7 +143,6 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "the agency": (r"\bagency\b",),
     "the alliance": (r"\bnato\b",),
     "the newspaper": (r"\bnewspaper\b",),
-    "the agency": (r"\bagency\b",),
 }
 
 #: Role nouns above that stand for an organisation, not a person.
