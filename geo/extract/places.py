@@ -157,6 +157,8 @@ def _match_at(
             shorter = gaz.candidates(_fold(text[start : toks[i + n - 2][1]]), lang=lang)
             if shorter:
                 return _Match(start, toks[i + n - 2][1], i, i + n - 2, key, options)
+        if options and n > 1 and _shorter_proper_name(text, toks, i, n, gaz, lang):
+            continue  # "Zaporizhzhia nuclear power plant": only the proper name is the place
         if options:
             return _Match(start, end, i, i + n - 1, key, options)
         if genitive_ok and surface.endswith("s") and len(surface) > 3:
@@ -169,6 +171,20 @@ def _match_at(
             ):
                 return _Match(start, end, i, i + n - 1, base, options)
     return None
+
+
+def _shorter_proper_name(
+    text: str, toks: list[tuple[int, int]], i: int, n: int, gaz: Gazetteer, lang: str
+) -> bool:
+    """Return whether a name ending in a lower-case word has a shorter, capitalised name."""
+    if not text[toks[i + n - 1][0]].islower():
+        return False
+    start = toks[i][0]
+    return any(
+        text[toks[i + k - 1][0]].isupper()
+        and gaz.candidates(_fold(text[start : toks[i + k - 1][1]]), lang=lang)
+        for k in range(n - 1, 0, -1)
+    )
 
 
 def _word_before(text: str, toks: list[tuple[int, int]], i: int, k: int = 1) -> str:

@@ -216,6 +216,11 @@ def test_norwegian_place_rules(
             id="english-kind-cues",
         ),
         pytest.param(
+            "Inspectors left the Zaporizhzhia nuclear power plant for Enerhodar.",
+            [("Zaporizhzhia", "Zaporizhzhia"), ("Enerhodar", "Enerhodar")],
+            id="descriptive-lower-case-words-are-not-part-of-the-name",
+        ),
+        pytest.param(
             "Protests spread from New York to Los Angeles, Gaza and the West Bank.",
             [
                 ("New York", "New York City"),
