@@ -157,7 +157,7 @@ def _match_at(
             shorter = gaz.candidates(_fold(text[start : toks[i + n - 2][1]]), lang=lang)
             if shorter:
                 return _Match(start, toks[i + n - 2][1], i, i + n - 2, key, options)
-        if options and n > 1 and _shorter_proper_name(text, toks, i, n, gaz, lang):
+        if options and n > 1 and _shorter_proper_name(text, toks, i, n, gaz=gaz, lang=lang):
             continue  # "Zaporizhzhia nuclear power plant": only the proper name is the place
         if options:
             return _Match(start, end, i, i + n - 1, key, options)
@@ -174,7 +174,7 @@ def _match_at(
 
 
 def _shorter_proper_name(
-    text: str, toks: list[tuple[int, int]], i: int, n: int, gaz: Gazetteer, lang: str
+    text: str, toks: list[tuple[int, int]], i: int, n: int, *, gaz: Gazetteer, lang: str
 ) -> bool:
     """Return whether a name ending in a lower-case word has a shorter, capitalised name."""
     if not text[toks[i + n - 1][0]].islower():
