@@ -104,6 +104,8 @@ _SOURCE_NAMES: Final = frozenset(name.lower() for _, name in _SOURCES) | {
 }
 _INLINE_QUOTE = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 _DASH = ("–", "—", "-")
+# "På Telegram skriver X", "on Telegram X said": a channel or place before the verb speaks not.
+_LOCATIVE = re.compile(r"(?:\b(?:på|i|fra|frå|via|on|in|at|from)\s+)$", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:meg selv|meg sjølv|myself)\b", re.IGNORECASE)
 
 
@@ -205,8 +207,19 @@ class _Index:
 
     # --------------------------------------------------------------------- participants
     def _role_word(self, place: PlaceMention) -> str | None:
+        """Return the title after a country ("USAs president"), or "genitive".
+
+        Any possessive country ("Ukrainas forsvarssjef", "Russia's army") is a modifier,
+        never the event's place nor a participant of its own.
+        """
         match = self.ctx.table.role_after_place.match(self.text, place.end)
-        return match.group("role") if match else None
+        if match:
+            return match.group("role")
+        after = self.text[place.end : place.end + 3]
+        possessive = (place.surface.endswith("s") and re.match(r" [a-zæøå]", after)) or (
+            re.match(r"['’]s ", after)
+        )
+        return "genitive" if possessive else None
 
     def _role_references(self) -> list[_Participant]:
         """Resolve "USAs president" to the article's person whose role and country match."""
@@ -394,7 +407,9 @@ def _assign_statement(idx: _Index, draft: _Draft, sentence: Sentence, drafts: li
         before = [
             p
             for p in people
-            if clause_start <= p.start < speech.start() and "," not in text[p.end : speech.start()]
+            if clause_start <= p.start < speech.start()
+            and "," not in text[p.end : speech.start()]
+            and not _LOCATIVE.search(text, max(clause_start, p.start - 12), p.start)
         ]
         speakers = [p for p in before if p.kind in ("person", "org")]
         if not speakers:
@@ -547,8 +562,8 @@ def _explicit_place(
         if idx._role_word(m) is not None:
             continue
         if m.place.name in participants:
-            if not diplomatic:
-                fallback = fallback or m
+            if not diplomatic and (fallback is None or m.place.name in draft.targets):
+                fallback = m  # where a strike lands (the target) beats who launched it
             continue  # "truet Russland", "Russland angrep X": a participant, not the place
         if draft.type is EventType.STATEMENT and (
             m.place.kind == "country" or idx.is_venue_phrase(m)
@@ -623,6 +638,18 @@ def _attach_quotes(idx: _Index, draft: _Draft) -> None:
 
 
 # ------------------------------------------------------------------------ post-passes
+
+
+def _without_repeats(idx: _Index, drafts: list[_Draft]) -> list[_Draft]:
+    """Drop an event whose type and sentence repeat an earlier one (captions printed twice)."""
+    seen: set[tuple[EventType, str]] = set()
+    kept = []
+    for draft in drafts:
+        key = (draft.type, idx.text[draft.start : draft.end])
+        if key not in seen:
+            seen.add(key)
+            kept.append(draft)
+    return kept
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
@@ -794,6 +821,7 @@ def assemble_events(
         )
         _attach_quotes(idx, draft)
         drafts.append(draft)
+    drafts = _without_repeats(idx, drafts)
     drafts = _merge_adjacent(idx, drafts)
     drafts = _fold_dash_statements(idx, drafts)
     _fill_summits(idx, drafts)

@@ -167,6 +167,7 @@ _NB_CUES: Final = (
                           r"|beskjøt|beskaut|beskyt(?:ning|ninga|ningen|te|tet)"),
     Cue(T.STRIKE, "verb", r"(?:sendte|avfyrte|skjøt|skaut|lanserte)(?:\s+\S+){0,3}?\s+"
                           r"(?:\w*droner|\w*dronar|raketter|rakettar|missiler|missilar)"),
+    Cue(T.STRIKE, "verb", r"(?:ble|vart|er blitt|har blitt)\s+(?:\S+\s+)?(?:drept|drepne)"),
     Cue(T.STRIKE, "noun", r"\w*droner|\w*dronar|raketter|missiler"),
     # advance / territorial change
     Cue(T.ADVANCE, "verb", r"rykk(?:et|er|a|e)(?:\s+\S+){0,5}?\s+(?:fram|frem|inn)"),
@@ -203,7 +204,8 @@ _NB_CUES: Final = (
                         r"|videokonferanse\w*|på video|på telefon"),
     Cue(T.CALL, "noun", r"samtale\w*|videomøte\w*"),
     # summit / meeting
-    Cue(T.SUMMIT, "verb", r"møt(?:es|tes|te|er|ast|test)|besøk(?:te|er|a)"
+    Cue(T.SUMMIT, "verb", r"møt(?:es|tes|te|er|ast|test)(?!(?:\s+\S+){0,2}?\s+(?:pressen"
+                          r"|journalist\w*|media))|besøk(?:te|er|a)"
                           r"|finner\s+(?:det\s+)?(?:topp)?møtet\s+sted|(?:topp)?møtet\s+finner\s+sted"
                           r"|(?:topp)?møtet\s+(?:holdes|avholdes)"),
     Cue(T.SUMMIT, "noun", r"toppmøte\w*|møtet|møte"),
@@ -216,6 +218,7 @@ _EN_CUES: Final = (
     Cue(T.STRIKE, "verb", r"(?:drone|missile|air|rocket)[ -]?(?:attacks?|strikes?)"),
     Cue(T.STRIKE, "verb", r"attack(?:ed|s)|struck|shelled|bombed|hit|pounded"
                           r"|(?:launched|fired)(?:\s+\S+){0,3}?\s+(?:drones|missiles|rockets)"),
+    Cue(T.STRIKE, "verb", r"(?:were|was|have been|had been)\s+killed"),
     Cue(T.STRIKE, "noun", r"attack|strikes?|drones|missiles"),
     Cue(T.ADVANCE, "verb", r"advanc(?:ed|es)|captured|seized|took control|taken control"
                            r"|overran|occupied|recaptured|retook|liberated|pushed forward"
@@ -241,7 +244,9 @@ _EN_CUES: Final = (
     Cue(T.CALL, "verb", r"(?:phone|video|telephone) call|spoke (?:by phone )?(?:with|to)"
                         r"|talked (?:with|to)|called|video ?conference|held a call"),
     Cue(T.CALL, "noun", r"call|talks"),
-    Cue(T.SUMMIT, "verb", r"meet|meets|met|will meet|visited|visits|hosted|summit (?:in|with)"),
+    Cue(T.SUMMIT, "verb", r"(?:meet|meets|met)(?!(?:\s+\S+){0,2}?\s+(?:the\s+)?(?:press"
+                          r"|reporters|journalists|media))|visited|visits|hosted"
+                          r"|summit (?:in|with)"),
     Cue(T.SUMMIT, "noun", r"summit|meeting"),
 )  # fmt: skip
 

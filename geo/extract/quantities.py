@@ -87,8 +87,16 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_DIGITS}|\b(?:{_NUMBER_WORDS})\b)"
     rf"(?:\s*(?P<mult>{_MULT})(?![\wæøå]))?"
     rf"(?:\s*(?:av\s+|of\s+)?)"
-    rf"(?:(?:nye|new|små|small|ukrainske|russiske|ukrainian|russian|sivile)\s+)?"
+    rf"(?:(?P<adj>små|small|[a-zæøå]{{2,}}(?:e|ic|al|ian|ed))\s+)??"
     rf"(?:{_UNIT_ALT})(?![\wæøå²])",
+    re.IGNORECASE,
+)
+
+
+# "13 mennesker ble drept", "12 people were killed": the count is of the dead or hurt.
+_FATE = re.compile(
+    r"(?:\s+\S+){0,2}?\s+(?:ble|vart|er|har blitt|were|was|have been|are)\s+"
+    r"(?:(?P<dead>drept|drepne|omkommet|killed)|(?P<hurt>skadet|skadd|såret|wounded|injured))",
     re.IGNORECASE,
 )
 
@@ -154,7 +162,13 @@ def find_quantities(article: Article, *, sentences: tuple[Sentence, ...]) -> tup
             mult = match.group("mult")
             if mult:
                 value *= _MULTIPLIERS[mult.lower()]
+            if match.group("adj") and re.fullmatch(r"(?:19|20)\d\d", number):
+                continue  # "i 2024 ukrainske soldater": a year, not a count
             name, unit, _ = UNITS[_unit_index(match)]
+            if name in ("people", "civilians", "soldiers", "children"):
+                fate = _FATE.match(text, match.end(), min(sentence.end, match.end() + 40))
+                if fate is not None:
+                    name = "injured" if fate.group("hurt") else "killed"
             found.append(
                 Quantity(
                     name=name,

@@ -311,7 +311,62 @@ def test_told_person_is_the_statement_target() -> None:
     assert (event.actors, event.targets) == (("Volodymyr Zelensky",), ("Donald Trump",))
 
 
+def test_channel_before_the_speech_verb_is_not_the_speaker() -> None:
+    text = "På Telegram skriver president Volodymyr Zelenskyj at byen er fri."
+    telegram = make_actor("Telegram", kind="org")
+    event = only(
+        events_of(
+            text,
+            actors=(mention(text, "Volodymyr Zelenskyj", ZELENSKY),),
+            orgs=(mention(text, "Telegram", telegram),),
+        )
+    )
+    assert event.actors == ("Volodymyr Zelensky",)
+
+
+def test_meeting_the_press_is_no_summit() -> None:
+    assert events_of("Fra Vilnius møtte Stoltenberg pressen etter lunsj.") == ()
+    assert events_of("Rubio met the press in Jeddah.", "en") == ()
+
+
+def test_people_killed_is_an_attack_with_its_casualties() -> None:
+    event = only(events_of("Minst 13 mennesker ble drept i Belgorod natt til mandag."))
+    assert event.type == "strike"
+    assert [(q.name, q.value) for q in event.quantities] == [("killed", 13.0)]
+
+
+def test_a_repeated_caption_makes_one_event() -> None:
+    text = "Russland angrep Kyiv. Bildetekst. Russland angrep Kyiv."
+    assert len(events_of(text)) == 1
+
+
 # ------------------------------------------------------------------------------ place
+
+
+def test_possessive_country_is_neither_place_nor_actor() -> None:
+    text = "Ukrainas forsvarssjef hevdet at ukrainske styrker har erobret 100 landsbyer i Kursk."
+    kursk = make_place("Kursk Oblast", kind="region", country="RU", lat=51.7, lon=36.2)
+    event = only(
+        events_of(
+            text,
+            places=(place_mention(text, "Ukrainas", UKRAINE), place_mention(text, "Kursk", kursk)),
+        )
+    )
+    assert (event.type, event.actors, event.place) == ("advance", ("Ukraine",), kursk)
+
+
+def test_strike_without_a_place_lands_on_its_target_country() -> None:
+    text = "Samtidig sendte Russland 38 droner mot Ukraina."
+    event = only(
+        events_of(
+            text,
+            places=(
+                place_mention(text, "Russland", RUSSIA),
+                place_mention(text, "Ukraina", UKRAINE),
+            ),
+        )
+    )
+    assert (event.actors, event.targets, event.place) == (("Russia",), ("Ukraine",), UKRAINE)
 
 
 def test_i_ost_in_a_ukrainian_context_is_the_eastern_front_inferred() -> None:

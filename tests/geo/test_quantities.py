@@ -44,6 +44,10 @@ def quantities(text: str, lang: Lang = "nb") -> list[tuple[str, float, bool]]:
         pytest.param("2 milliarder dollar", "nb", ("amount_usd", 2e9, False), id="multiplier"),
         pytest.param("tolv barnefamilier", "nb", ("families", 12.0, False), id="number-word"),
         pytest.param("ti born vart evakuerte", "nn", ("children", 10.0, False), id="nn-born"),
+        pytest.param("Minst 13 mennesker ble drept.", "nb", ("killed", 13.0, True),
+                     id="people-killed"),
+        pytest.param("12 civilians were wounded", "en", ("injured", 12.0, False), id="hurt"),
+        pytest.param("to ballistiske raketter", "nb", ("missiles", 2.0, False), id="adjective"),
     ],
 )  # fmt: skip
 def test_number_with_unit_becomes_a_named_quantity(
@@ -59,6 +63,7 @@ def test_number_with_unit_becomes_a_named_quantity(
         pytest.param("Møtet er 15. august.", "nb", id="day-of-month"),
         pytest.param("They fire missiles at night.", "en", id="english-fire-is-no-number"),
         pytest.param("Han har to hunder.", "nb", id="unknown-unit"),
+        pytest.param("Siden 2024 russiske soldater kom.", "nb", id="year-then-adjective"),
     ],
 )
 def test_numbers_without_a_known_unit_are_ignored(text: str, lang: Lang) -> None:
