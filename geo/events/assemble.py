@@ -104,6 +104,7 @@ _SOURCE_NAMES: Final = frozenset(name.lower() for _, name in _SOURCES) | {
 }
 _INLINE_QUOTE = re.compile(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 _DASH = ("–", "—", "-")
+_REPORTED = re.compile(r"\b(?:at|that)\b", re.IGNORECASE)
 # "På Telegram skriver X", "on Telegram X said": a channel or place before the verb speaks not.
 _LOCATIVE = re.compile(r"(?:\b(?:på|i|fra|frå|via|on|in|at|from)\s+)$", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:meg selv|meg sjølv|myself)\b", re.IGNORECASE)
@@ -411,14 +412,18 @@ def _assign_statement(idx: _Index, draft: _Draft, sentence: Sentence, drafts: li
             and "," not in text[p.end : speech.start()]
             and not _LOCATIVE.search(text, max(clause_start, p.start - 12), p.start)
         ]
-        speakers = [p for p in before if p.kind in ("person", "org")]
-        if not speakers:
-            after = [
-                p
-                for p in people
-                if p.start >= speech.end() and len(text[speech.end() : p.start].split()) <= 3
-            ]
-            speakers = [p for p in after if p.kind in ("person", "org")][:1]
+        # Inverted order names the speaker right after the verb ("På Telegram skriver
+        # Zelenskyj", "sier diplomaten", '"…," said Grossi'); that beats anything before it.
+        right_after = [
+            p
+            for p in people
+            if p.start >= speech.end()
+            and p.kind in ("person", "org")
+            and len(text[speech.end() : p.start].split()) <= 2
+            and not _REPORTED.search(text, speech.end(), p.start)
+            and not table.target_prep.search(text, speech.end(), p.start)
+        ][:1]
+        speakers = right_after or [p for p in before if p.kind in ("person", "org")]
         if not speakers:
             speakers = [p for p in before if p.kind in ("country", "group")]
         _add(draft.actors, *(p.name for p in speakers))

@@ -56,6 +56,7 @@ class CueTable:
     role_after_place: re.Pattern[str]
     direction: tuple[tuple[re.Pattern[str], str], ...]
     date_bound: re.Pattern[str]
+    attributive: re.Pattern[str]
     relative_days: re.Pattern[str]
     numbers: dict[str, int]
     venue_before: re.Pattern[str]
@@ -295,8 +296,10 @@ _NB: Final = {
     "pronoun": r"han|hun|ho|hen",
     "forces": r"(?:russisk|ukrainsk|amerikansk|europeisk)e?\s+"
     r"(?:styrker|styrkene|styrkar|styrkane|tropper|troppene|soldater|soldatene|hæren"
-    r"|forsvaret|droner|fly|krigsmaskineri)",
+    r"|forsvaret|droner|fly|krigsmaskineri|myndigheter|myndighetene|styresmakter"
+    r"|styresmaktene|regjeringen|regjeringa)",
     "date_bound": r"(?:siden|sidan|før|etter|innen|innan|fram til|fra og med|til)\s*$",
+    "attributive": r"(?:nylig|nyleg|midlertidig|mellombels|tidligere|tidlegare|de|det|den)\s+$",
     "relative_days": r"(?P<n>\w+)\s+(?:dager|dagar|døgn|dag)\s+(?P<dir>før|etter)\s*$",
     "venue_before": r"(?:møt\w*|toppmøte\w*|sted|holdes|avholdes)\s+(?:\S+\s+){0,2}?"
     r"(?:i|på)\s+$",
@@ -314,8 +317,10 @@ _EN: Final = {
     "told": r"told|warned|urged|asked",
     "pronoun": r"he|she",
     "forces": r"(?:russian|ukrainian|american|us|european)\s+"
-    r"(?:forces|troops|soldiers|army|military|drones|units)",
+    r"(?:forces|troops|soldiers|army|military|drones|units|authorities|officials"
+    r"|government)",
     "date_bound": r"(?:since|before|after|by|until|from)\s*$",
+    "attributive": r"(?:newly|temporarily|recently|formerly|previously|the)\s+$",
     "relative_days": r"(?P<n>\w+)\s+days?\s+(?P<dir>before|after)\s*$",
     "venue_before": r"(?:meet\w*|summit|talks|held|hosted)\s+(?:\S+\s+){0,2}?(?:in|at)\s+$",
     "venue_after": r"^\s+(?:summit|meeting|talks)",
@@ -389,6 +394,7 @@ def _table(
         role_after_place=re.compile(rf"\s*(?P<role>{role_alt})\b", re.IGNORECASE),
         direction=tuple((_words(p), key) for p, key in direction),
         date_bound=re.compile(words["date_bound"], re.IGNORECASE),
+        attributive=re.compile(rf"(?<![\wæøå]){words['attributive']}", re.IGNORECASE),
         relative_days=re.compile(words["relative_days"], re.IGNORECASE),
         numbers=numbers,
         venue_before=re.compile(words["venue_before"], re.IGNORECASE),

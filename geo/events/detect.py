@@ -7,7 +7,8 @@ extractor must run at hundreds of articles per second without a model. The rules
    the body says the same with its date and place.
 2. *Triggers*: one pass of the language's combined cue regex over the article. A verb cue
    that is negated ("har ikke angrepet") or sits in a condition ("dersom Russland angriper")
-   is dropped. Noun cues never make an event on their own.
+   is dropped, and so is a participle used as an adjective ("the newly liberated city").
+   Noun cues never make an event on their own.
 3. *Type*: the verb cue of the highest priority wins (evacuation > strike > advance >
    sanctions > threat > proposal > guarantee/aid > call > summit). A second event comes from
    the same sentence only when a second verb cue of another type stands in another clause
@@ -86,6 +87,10 @@ def find_triggers(article: Article, sentence: Sentence, table: CueTable) -> tupl
             or _conditional(text, sentence, match.start(), table)
         ):
             continue
+        if cue.type is EventType.ADVANCE and table.attributive.search(
+            text, max(sentence.start, match.start() - 16), match.start()
+        ):
+            continue  # "newly liberated city", "de okkuperte områdene": an adjective
         found.append(Trigger(cue.type, cue.kind, match.start(), match.end(), match.group(0)))
     return tuple(found)
 

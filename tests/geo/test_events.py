@@ -324,6 +324,29 @@ def test_channel_before_the_speech_verb_is_not_the_speaker() -> None:
     assert event.actors == ("Volodymyr Zelensky",)
 
 
+def test_speaker_right_after_the_verb_beats_a_channel_named_before() -> None:
+    text = "På meldingstjenesten Telegram skriver Zelenskyj at USA må presse Russland."
+    telegram = make_actor("Telegram", kind="org")
+    event = only(
+        events_of(
+            text,
+            actors=(mention(text, "Zelenskyj", ZELENSKY),),
+            orgs=(mention(text, "Telegram", telegram),),
+        )
+    )
+    assert event.actors == ("Volodymyr Zelensky",)
+
+
+def test_participle_used_as_adjective_is_no_advance() -> None:
+    assert events_of("Zelensky visits the newly liberated city.", "en")[0].type == "summit"
+    assert events_of("Vi kommer til alle de okkuperte områdene.") == ()
+
+
+def test_national_authorities_act_for_their_country() -> None:
+    event = only(events_of("Ukrainian authorities ordered the evacuation of Kupiansk.", "en"))
+    assert event.actors == ("Ukraine",)
+
+
 def test_meeting_the_press_is_no_summit() -> None:
     assert events_of("Fra Vilnius møtte Stoltenberg pressen etter lunsj.") == ()
     assert events_of("Rubio met the press in Jeddah.", "en") == ()
