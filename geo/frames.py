@@ -127,7 +127,7 @@ def _event_row(event: Event, extraction: Extraction) -> dict[str, Any]:
     art = extraction.article
     info = type_info(event.type)
     place = event.place
-    quantities = {}
+    quantities: dict[str, float] = {}
     for q in event.quantities:
         quantities.setdefault(q.name, q.value)
     return {
@@ -200,10 +200,10 @@ def _add_extraction(columns: dict[str, dict[str, list[Any]]], extraction: Extrac
     paragraphs = extraction.paragraphs
     paragraph_starts = [p.start for p in paragraphs]
     for q in extraction.quotes:
-        event = quote_event.get(q.text)
+        owner = quote_event.get(q.text)
         j = bisect.bisect_right(paragraph_starts, q.start) - 1
         context = text[paragraphs[j].start : paragraphs[j].end] if j >= 0 else q.text
-        date = event.date if event is not None and event.date else None
+        date = owner.date if owner is not None and owner.date else None
         _append(
             columns["quotes"],
             {
@@ -220,15 +220,15 @@ def _add_extraction(columns: dict[str, dict[str, list[Any]]], extraction: Extrac
                 "attribution": q.attribution or None,
                 "date": _day(date) if date else art.published,
                 "context": context,
-                "event_id": event.id if event is not None else None,
-                **_lonlat(event.place if event is not None else None),
+                "event_id": owner.id if owner is not None else None,
+                **_lonlat(owner.place if owner is not None else None),
             },
         )
     counts: dict[str, int] = {}
     first: dict[str, Any] = {}
-    for m in (*extraction.actors, *extraction.orgs):
-        counts[m.actor.id] = counts.get(m.actor.id, 0) + 1
-        first.setdefault(m.actor.id, m.actor)
+    for am in (*extraction.actors, *extraction.orgs):
+        counts[am.actor.id] = counts.get(am.actor.id, 0) + 1
+        first.setdefault(am.actor.id, am.actor)
     for actor_id, actor in first.items():
         _append(
             columns["actors"],
@@ -374,8 +374,9 @@ def frames_to_records(frames: Frames) -> dict[str, list[dict[str, Any]]]:
         ):
             row = {c: _json_value(v) for c, v in zip(columns, values, strict=True)}
             if name in _GEO_FRAMES:
-                empty = geom is None or geom.is_empty
-                row["geometry"] = None if empty else {"lon": geom.x, "lat": geom.y}
+                row["geometry"] = (
+                    None if geom is None or geom.is_empty else {"lon": geom.x, "lat": geom.y}
+                )
             rows.append(row)
         records[name] = rows
     return records

@@ -71,8 +71,8 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     first item) fall back to being tried everywhere, so the result is never wrong, only
     slower.
     """
-    from re import _constants as sre  # noqa: PLC0415 - stdlib internals, read-only use
-    from re import _parser  # noqa: PLC0415
+    from re import _constants as sre  # type: ignore[attr-defined]  # noqa: PLC0415 - stdlib internals, read-only
+    from re import _parser  # type: ignore[attr-defined]  # noqa: PLC0415
 
     def first(items: list[Any]) -> set[str] | None:  # noqa: PLR0911 - one return per opcode
         if not items:
