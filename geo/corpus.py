@@ -5,6 +5,7 @@ dashboard slow. Each output folder holds ``manifest.json``::
 
     {"version": 1, "extractor": "<hash of the extractor's code and data>",
      "articles": {"<article id>": {"path", "hash", "size", "mtime_ns"}},
+     "failed": {"<path>": [size, mtime_ns]},
      "outputs": {"events.parquet": <bytes>, ...}}
 
 An article whose content hash (SHA-256 of the file's bytes) matches the manifest keeps its
@@ -241,6 +242,7 @@ def build_corpus(
         "version": _MANIFEST_VERSION,
         "extractor": extractor_version(),
         "articles": articles,
+        "failed": {str(p.path): _stat_key(p.path) for p in failed},
         "outputs": {p.name: p.stat().st_size for p in written if p.suffix == ".parquet"},
     }
     atomic_write_text(out / MANIFEST_NAME, json.dumps(manifest, indent=1, sort_keys=True))
@@ -251,6 +253,15 @@ def build_corpus(
         failed=tuple(failed),
         written=(*written, out / MANIFEST_NAME),
     )
+
+
+def _stat_key(path: Path) -> list[int]:
+    """Size and mtime of a file (``[-1, -1]`` when it cannot be read)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return [-1, -1]
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _output_paths(out: Path, fmt: str) -> list[Path]:
@@ -319,7 +330,9 @@ def is_stale(seeds_dir: Path, processed_dir: Path) -> bool:
     """Tell whether ``processed_dir`` is missing, broken or older than the seeds.
 
     Stale when the manifest is missing or from another extractor version, an output file
-    is missing or truncated, or the seeds' ids and content hashes differ from the manifest.
+    is missing or truncated, the seeds' ids and content hashes differ from the manifest, or
+    a file that failed last time has changed since (a file that still fails as it did is
+    not retried on every load).
     """
     manifest = _read_manifest(processed_dir)
     if manifest is None or manifest.get("extractor") != extractor_version():
@@ -327,7 +340,12 @@ def is_stale(seeds_dir: Path, processed_dir: Path) -> bool:
     if not _outputs_intact(processed_dir, manifest):
         return True
     known: dict[str, Any] = manifest.get("articles", {})
+    failed: dict[str, Any] = manifest.get("failed", {})
     files = _seed_files(seeds_dir)
+    bad = [p for p in files if str(p) in failed]
+    if any(failed[str(p)] != _stat_key(p) for p in bad):
+        return True  # a bad file was edited: try it again
+    files = [p for p in files if str(p) not in failed]
     if {p.stem for p in files} != set(known):
         return True
     for path in files:

@@ -217,6 +217,20 @@ def test_truncated_output_makes_the_corpus_stale(seeds: Path, tmp_path: Path) ->
     assert len(load_corpus(seeds_dir=seeds, processed_dir=out).events) > 0
 
 
+def test_a_bad_seed_that_stays_bad_does_not_make_the_corpus_stale(
+    seeds: Path, tmp_path: Path, extracted: list[str]
+) -> None:
+    out = tmp_path / "processed"
+    (seeds / "empty.txt").write_bytes(b"")
+    load_corpus(seeds_dir=seeds, processed_dir=out)
+    assert not is_stale(seeds, out)
+    (seeds / "empty.txt").write_text(ARTICLES["a.txt"].replace("Kyiv", "Lviv"), encoding="utf-8")
+    assert is_stale(seeds, out)
+    extracted.clear()
+    load_corpus(seeds_dir=seeds, processed_dir=out)
+    assert extracted == ["empty"]
+
+
 def test_fingerprint_changes_with_the_seeds_only(seeds: Path, tmp_path: Path) -> None:
     out = tmp_path / "processed"
     first = corpus_fingerprint(seeds, out)
