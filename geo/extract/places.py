@@ -268,7 +268,7 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
         return False
     if surface.lower() in lower_words:
         return True
-    index, rank = m.options[0]
+    index, rank, _ = m.options[0]
     if gaz.country_of(index) in _THEATRE or gaz.kind_of(index) not in ("city", "village"):
         return False
     return rank < _WEAK_START_RANK or len(surface) <= 3 or _fold(gaz.place(index).name) != m.key
@@ -317,7 +317,7 @@ def _keep_places(
     kept: list[_Match] = []
     person_keys: set[str] = set()
     for m in matches:
-        top_index, top_rank = m.options[0]
+        top_index, top_rank, _ = m.options[0]
         if gaz.is_upper_only(m.key) and not text[m.start : m.end].rstrip("s").isupper():
             continue
         if _org_follows(text, toks, m) or _weak_at_start(text, gaz, m, lower_words):

@@ -52,6 +52,7 @@ __all__ = [
     "FLAG_WEAK",
     "FULL_COVERAGE_COUNTRIES",
     "MIN_WORLD_POPULATION",
+    "RANK_ALIAS_PENALTY",
     "GazetteerData",
     "build_index",
     "fold_key",
@@ -59,7 +60,7 @@ __all__ = [
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "9"
+BUILD_VERSION = "11"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
@@ -84,6 +85,9 @@ RANK_WEAK_ALIAS = 30.0
 RANK_CAPITAL_BONUS = 15.0
 #: Added when the name asked for is the place's own canonical name (see GazetteerData).
 RANK_OWN_NAME_BONUS = 8.0
+#: Taken from a place for which the name is only former or foreign, when another place
+#: bears it as its own name (see index.Gazetteer.candidates).
+RANK_ALIAS_PENALTY = 8.0
 #: How a name belongs to a place (see GazetteerData.keys).
 FLAG_ALIAS = 0
 FLAG_WEAK = 1
@@ -297,11 +301,32 @@ def _without_article(names: Iterable[str]) -> Iterator[str]:
             yield stripped
 
 
+_SAINT = re.compile(r"^(?:Saint|St\.?|Sankt) ")
+
+
+def _own_names(geonames_name: str, name: str, population: int) -> list[str]:
+    """Return a settlement's own names: its names plus their usual short forms.
+
+    "Washington, D.C." is also "Washington", "New York City" also "New York" (for cities),
+    "Saint Petersburg" also "St. Petersburg" and "Sankt Petersburg".
+    """
+    own = [geonames_name, name]  # the primary name may be short
+    if "," in name:
+        own.append(name.split(",", 1)[0])
+    if name.endswith(" City") and population >= CITY_MIN_POPULATION:
+        own.append(name[: -len(" City")])
+    if _SAINT.match(name):
+        rest = _SAINT.sub("", name)
+        own.extend(f"{prefix} {rest}" for prefix in ("Saint", "St.", "St", "Sankt"))
+    return own
+
+
 def _own_cyrillic(cyrillic: list[str], own: list[str]) -> Iterator[str]:
     """Yield the Cyrillic names that are the place's own name, not a former or foreign one."""
+    keys = [_romanisation_key(name) for name in own]
     for cyr in cyrillic:
-        spelled = [transliterate(cyr, "en", lang) for lang in ("uk", "ru")]
-        if any(fuzz.ratio(a, b) >= 80 for a in spelled for b in own):
+        spelled = [_romanisation_key(transliterate(cyr, "en", lang)) for lang in ("uk", "ru")]
+        if any(fuzz.ratio(a, b) >= OWN_NAME_SIMILARITY for a in spelled for b in keys):
             yield cyr
 
 
@@ -313,21 +338,28 @@ def _modern_name(name: str, cyrillic: list[str], latin: set[str]) -> str:
     """Prefer the BGN/PCGN 2010 spelling of the Ukrainian name when GeoNames lists it.
 
     "Kupyansk" → "Kupiansk", "Izyum" → "Izium": only Ukrainian Cyrillic names (with і, ї, є,
-    ґ or an apostrophe) count, and the new spelling must stay close to GeoNames' name, so a
-    historical name that GeoNames also lists (Купецький) is never picked.
+    ґ or an apostrophe) count, and only a change of romanisation (y ↔ i) is accepted, so a
+    former or dialect name that GeoNames also lists (Купецький, Дінецьк) is never picked.
     """
-    best, best_score = name, 0.0
+    same = _romanisation_key(name)
     for cyr in cyrillic:
         if not set(cyr) & _UKRAINIAN_MARKS:
             continue
         candidate = transliterate(cyr, "en", "uk")
-        if candidate == name or candidate not in latin:
-            continue
-        score = fuzz.ratio(candidate, name)
-        if score >= 80 and score > best_score:
-            best, best_score = candidate, score
-    return best
+        if candidate != name and candidate in latin and _romanisation_key(candidate) == same:
+            return candidate
+    return name
 
+
+def _romanisation_key(name: str) -> str:
+    """Fold what romanisations disagree on: Kupyansk, Kupiansk → kupiansk; Odessa → odesa."""
+    return re.sub(r"(.)\1+", r"\1", fold_key(name).replace("y", "i").replace("j", "i"))
+
+
+#: How close (rapidfuzz ratio of romanisation keys) a Cyrillic name's spelling must be to a
+#: place's own name to count as that name ("Одесса" for Odesa; not "Олександрівка" for
+#: Oleksandrivskyi).
+OWN_NAME_SIMILARITY = 90.0
 
 _UKRAINIAN_MARKS = frozenset("іїєґІЇЄҐ'ʼ’")
 
@@ -486,9 +518,7 @@ def _add_settlements(
             admin1=admin1_names.get((iso, str(city["admin1code"]))),
             rank=_settlement_rank(population, is_capital),
         )
-        own = [city["name"], name]  # the primary name may be short
-        if name.endswith(" City") and population >= CITY_MIN_POPULATION:
-            own.append(name[: -len(" City")])  # "New York" is New York City's own name
+        own = _own_names(city["name"], name, population)
         for cyr in _own_cyrillic(cyrillic, own):
             own.extend(variants(cyr))
         names = [*latin, *cyrillic]

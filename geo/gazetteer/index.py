@@ -38,6 +38,7 @@ from geo.gazetteer.build import (
     FLAG_OWN,
     FLAG_SPAN,
     FLAG_WEAK,
+    RANK_ALIAS_PENALTY,
     RANK_OWN_NAME_BONUS,
     RANK_WEAK_ALIAS,
     GazetteerData,
@@ -49,8 +50,11 @@ __all__ = ["Candidate", "Gazetteer", "cache_path", "load_gazetteer"]
 
 logger = logging.getLogger(__name__)
 
-#: ``(place index, static rank)``; higher ranks are better.
-Candidate = tuple[int, float]
+#: ``(place index, static rank, contextual)``; higher ranks are better. ``contextual`` is
+#: false for a former or foreign name of a place when another place bears that name as its
+#: own ("Oleksandrivka" was once a name of Donetsk): the article's context may then not
+#: lift it above the places that bear the name (see :mod:`geo.gazetteer.resolve`).
+Candidate = tuple[int, float, bool]
 
 _REGION_WORDS = frozenset(
     {"oblast", "oblasten", "region", "regionen", "province", "provinsen", "krai", "fylke"}
@@ -107,10 +111,12 @@ class Gazetteer:
         return None if index is None else self.place(index)
 
     def candidates(self, key: str, *, lang: str | None = None) -> tuple[Candidate, ...]:
-        """Return ``(index, rank)`` pairs for a folded ``key``, best static rank first.
+        """Return ``(index, rank, contextual)`` for a folded ``key``, best static rank first.
 
         A place for which ``key`` is its own name (or a spelling of it) gets
-        :data:`RANK_OWN_NAME_BONUS` over places for which it is a former or foreign name.
+        :data:`RANK_OWN_NAME_BONUS`; when some place owns the name, places for which it is
+        only a former or foreign name lose :data:`RANK_ALIAS_PENALTY` and are not
+        ``contextual``.
 
         ``lang`` ``"nb"``/``"nn"`` adds the names used only in Norwegian; ``None`` adds
         them too (a typed-in name may be in any language); ``"en"`` leaves them out.
@@ -123,18 +129,22 @@ class Gazetteer:
                 found = found + tuple(i for i in extra if i not in found)
         if not found:
             return ()
-        seen: dict[int, float] = {}
-        for code in found:
-            index, flag = divmod(code, FLAG_SPAN)
+        decoded = [divmod(code, FLAG_SPAN) for code in found]
+        owned = any(flag == FLAG_OWN for _, flag in decoded)
+        seen: dict[int, tuple[float, bool]] = {}
+        for index, flag in decoded:
             if flag == FLAG_WEAK:
-                rank = RANK_WEAK_ALIAS
+                rank, contextual = RANK_WEAK_ALIAS, True
             elif flag == FLAG_OWN:
-                rank = d.ranks[index] + RANK_OWN_NAME_BONUS
+                rank, contextual = d.ranks[index] + RANK_OWN_NAME_BONUS, True
+            elif owned:
+                rank, contextual = d.ranks[index] - RANK_ALIAS_PENALTY, False
             else:
-                rank = d.ranks[index]
-            if rank > seen.get(index, -1.0):
-                seen[index] = rank
-        return tuple(sorted(seen.items(), key=lambda item: -item[1]))
+                rank, contextual = d.ranks[index], True
+            if index not in seen or rank > seen[index][0]:
+                seen[index] = (rank, contextual)
+        ranked = sorted(seen.items(), key=lambda item: -item[1][0])
+        return tuple((index, rank, contextual) for index, (rank, contextual) in ranked)
 
     def kind_of(self, index: int) -> str:
         """Return the kind of the place at ``index`` without building a Place."""
@@ -192,7 +202,7 @@ class Gazetteer:
         order = list(found)
         if want_region:
             order.sort(key=lambda c: (self._data.kinds[c[0]] != "region", -c[1]))
-        places = (self.place(i) for i, _ in order)
+        places = (self.place(c[0]) for c in order)
         if country is not None:
             code = country.upper()
             return tuple(p for p in places if p.country == code)

@@ -10,7 +10,11 @@ capital, 55 for curated names, 100 for countries):
 2. Mentions whose best candidate leads by :data:`CONFIDENT_MARGIN` or more are *confident*;
    they make the context: their countries, their first-level regions, their points.
 3. Every other mention adds :data:`CONTEXT_BONUS` per agreement with that context: same
-   country as a confident place, same oblast/state, within :data:`NEAR_KM` of one.
+   country as a confident place, and per confident place (up to :data:`MAX_AGREEING`) in
+   the same oblast/state and within :data:`NEAR_KM`.
+
+A second round repeats step 3 with every mention's first choice as context, so a cluster of
+homonyms ("Andriivka" beside "Pokrovsk" and "Kostiantynivka") settles together.
 
 So population still decides between a city of 67,000 and a village of 1,000 of the same name
 unless the article is plainly about the village's surroundings.
@@ -27,7 +31,9 @@ from geo.gazetteer.index import Candidate, Gazetteer
 __all__ = [
     "CONFIDENT_MARGIN",
     "CONTEXT_BONUS",
+    "CONTEXT_ROUNDS",
     "HINT_BONUS",
+    "MAX_AGREEING",
     "NEAR_KM",
     "KindHint",
     "resolve_candidates",
@@ -39,6 +45,8 @@ HINT_BONUS = 40.0
 CONFIDENT_MARGIN = 10.0
 CONTEXT_BONUS = 6.0
 NEAR_KM = 100.0
+MAX_AGREEING = 2
+CONTEXT_ROUNDS = 2
 
 _HINT_KINDS: dict[str, frozenset[str]] = {
     "region": frozenset({"region"}),
@@ -63,7 +71,8 @@ def _with_hint(
         return list(options)
     kinds = _HINT_KINDS[hint]
     scored = [
-        (i, rank + (HINT_BONUS if gazetteer.kind_of(i) in kinds else 0.0)) for i, rank in options
+        (i, rank + (HINT_BONUS if gazetteer.kind_of(i) in kinds else 0.0), contextual)
+        for i, rank, contextual in options
     ]
     scored.sort(key=lambda c: -c[1])
     return scored
@@ -76,22 +85,33 @@ def _confident(cands: list[Candidate]) -> int | None:
 
 
 def _context_bonus(gazetteer: Gazetteer, index: int, others: list[int]) -> float:
-    """Return the bonus for agreeing with the confident places of the article."""
+    """Return the bonus for agreeing with the confident places of the article.
+
+    Agreement on the country counts once; agreement on the oblast/state and closeness count
+    once per agreeing place, up to :data:`MAX_AGREEING`, so a cluster of places outweighs a
+    single one.
+    """
     kind = gazetteer.kind_of(index)
     if kind == "country":
         return 0.0
     country = gazetteer.country_of(index)
     admin1 = gazetteer.admin1_of(index)
     here = gazetteer.point_of(index)
-    same_country = same_admin1 = near = False
+    same_country = False
+    same_admin1 = near = 0
     for other in others:
-        same_country = same_country or gazetteer.country_of(other) == country
+        if gazetteer.country_of(other) != country:
+            continue
+        same_country = True
         other_kind = gazetteer.kind_of(other)
         if other_kind != "country" and admin1 and gazetteer.admin1_of(other) == admin1:
-            same_admin1 = same_admin1 or gazetteer.country_of(other) == country
-        if other_kind in ("city", "village") and not near:
-            near = _distance_km(here, gazetteer.point_of(other)) <= NEAR_KM
-    return CONTEXT_BONUS * (same_country + same_admin1 + near)
+            same_admin1 += 1
+        if other_kind in ("city", "village") and (
+            _distance_km(here, gazetteer.point_of(other)) <= NEAR_KM
+        ):
+            near += 1
+    agreeing = same_country + min(same_admin1, MAX_AGREEING) + min(near, MAX_AGREEING)
+    return CONTEXT_BONUS * agreeing
 
 
 def resolve_candidates(
@@ -106,18 +126,22 @@ def resolve_candidates(
     gazetteer
         The index the candidates come from.
     options
-        Per mention, ``(place index, static rank)`` pairs from :meth:`Gazetteer.candidates`.
+        Per mention, candidates from :meth:`Gazetteer.candidates`; the context lifts only
+        the ``contextual`` ones.
     hints
         Per mention, the kind a cue in the text asks for, or ``None``.
     """
     scored = [_with_hint(gazetteer, opts, hint) for opts, hint in zip(options, hints, strict=True)]
-    confident = [_confident(cands) for cands in scored]
-    chosen: list[int | None] = []
-    for m, cands in enumerate(scored):
-        if not cands or confident[m] is not None:
-            chosen.append(confident[m])
-            continue
-        others = [c for k, c in enumerate(confident) if c is not None and k != m]
-        best = max(cands, key=lambda c: c[1] + _context_bonus(gazetteer, c[0], others))
-        chosen.append(best[0])
+    chosen = [_confident(cands) for cands in scored]
+    for _ in range(CONTEXT_ROUNDS):
+        context = list(chosen)
+        for m, cands in enumerate(scored):
+            if not cands or _confident(cands) is not None:
+                continue
+            others = [c for k, c in enumerate(context) if c is not None and k != m]
+            best = max(
+                cands,
+                key=lambda c: c[1] + (_context_bonus(gazetteer, c[0], others) if c[2] else 0),
+            )
+            chosen[m] = best[0]
     return chosen
