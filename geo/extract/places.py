@@ -45,6 +45,7 @@ MAX_TOKENS = 4
 # Words; "U.S." whole; an inner apostrophe kept (Kam'ianske) unless it opens a possessive.
 _TOKEN = re.compile(r"(?:[A-ZÆØÅ]\.){2,}|[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
 _JOINERS = frozenset({" ", "-", "‑"})
+_ABBREVIATED = frozenset({"St", "Mt", "Ft"})  # "St. Petersburg" is one name
 _COUNTRY_RANK = 100.0
 _CURATED_RANK = 55.0
 _GENITIVE_MIN_RANK = 35.0
@@ -131,9 +132,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _joined(text: str, toks: list[tuple[int, int]], j: int) -> bool:
-    """Whether token ``j`` and ``j + 1`` are joined by exactly one space or hyphen."""
+    """Return whether tokens ``j`` and ``j + 1`` are joined by one space or hyphen."""
     gap = text[toks[j][1] : toks[j + 1][0]]
-    return gap in _JOINERS
+    return gap in _JOINERS or (gap == ". " and text[toks[j][0] : toks[j][1]] in _ABBREVIATED)
 
 
 def _match_at(

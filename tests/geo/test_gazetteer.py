@@ -77,6 +77,10 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
         pytest.param("Noreg", "Norway", "country", "NO", id="noreg-nn"),
         pytest.param("Georgia", "Georgia", "country", "GE", id="georgia-country-first"),
         pytest.param("Ramstein", "Ramstein Air Base", "other", "DE", id="ramstein-base"),
+        pytest.param("Oleksandrivka", "Oleksandrivka", "village", "UA", id="former-name-loses"),
+        pytest.param("Odessa", "Odesa", "city", "UA", id="russian-spelling-is-own-name"),
+        pytest.param("St. Petersburg", "Saint Petersburg", "city", "RU", id="saint-short-form"),
+        pytest.param("Pokrovsk", "Pokrovsk", "city", "UA", id="pokrovsk-not-engels"),
         pytest.param("Diriyah", "Ad Dir‘īyah", "city", "SA", id="arabic-article-dropped"),
     ],
 )

@@ -231,6 +231,11 @@ def test_norwegian_place_rules(
             id="city-before-state-of-the-same-name",
         ),
         pytest.param(
+            "Ships left St. Petersburg and Odessa.",
+            [("St. Petersburg", "Saint Petersburg"), ("Odessa", "Odesa")],
+            id="saint-abbreviation-and-russian-spelling-of-odesa",
+        ),
+        pytest.param(
             "Talks moved from Riyadh and Jeddah to Istanbul, then to The Hague and Vilnius.",
             [
                 ("Riyadh", "Riyadh"),
