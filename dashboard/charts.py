@@ -73,7 +73,12 @@ def build_timeline(
         alt.Chart(data)
         .mark_circle(size=160, opacity=0.9, stroke="#222", strokeWidth=0.5)
         .encode(
-            x=alt.X("date:T", title="Date", axis=alt.Axis(format="%d %b %Y")),
+            x=alt.X(
+                "yearmonthdate(date):T",
+                title="Date",
+                axis=alt.Axis(format="%d %b %Y", labelAngle=0),
+                scale=alt.Scale(padding=24),
+            ),
             y=alt.Y("lane:N", title=None, sort="ascending"),
             color=alt.Color("type_label:N", title="Event type", scale=colour_scale),
             opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),

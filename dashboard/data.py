@@ -174,12 +174,23 @@ def front_for_day(day: dt.date) -> tuple[Any, str | None]:
         layer = module.front_for_day(day)
     except (GeoError, OSError) as exc:
         return None, f"No front line for {day}: {exc}"
-    simplify = getattr(module, "simplify_for_web", None)
-    if simplify is not None and dataclasses.is_dataclass(layer):
-        layer = dataclasses.replace(
-            layer, occupied=simplify(layer.occupied), advances=simplify(layer.advances)
-        )
-    return layer, None
+    return _for_web(layer, getattr(module, "simplify_for_web", None)), None
+
+
+def _for_web(layer: Any, simplify: Any) -> Any:
+    """Return the layer with display-simplified geometry (measurements never use this)."""
+    if simplify is None or not dataclasses.is_dataclass(layer):
+        return layer
+    lighter = {}
+    for name in ("occupied", "advances"):
+        frame = getattr(layer, name)
+        if frame is None or frame.empty:
+            continue
+        try:
+            lighter[name] = simplify(frame)
+        except (GeoError, TypeError, ValueError):
+            continue  # the full geometry is heavier but still right
+    return dataclasses.replace(layer, **lighter)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

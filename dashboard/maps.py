@@ -17,6 +17,7 @@ from typing import Any, Final, Protocol
 import folium
 import geopandas as gpd
 import pandas as pd
+from shapely.geometry import Point
 
 from dashboard import markup, style
 
@@ -30,6 +31,7 @@ __all__ = [
     "build_front_map",
     "capital_of",
     "map_html",
+    "place_at_capitals",
 ]
 
 EVENTS_LAYER: Final = "Events"
@@ -278,10 +280,10 @@ def build_diplomacy_map(
         popup = f"<b>{markup.escape_text(venue.name)}</b>" + (
             f"<ul>{lines_html}</ul>" if lines_html else ""
         )
-        folium.RegularPolygonMarker(
+        folium.CircleMarker(  # core Leaflet only: plugin markers would need another CDN script
             [venue.lat, venue.lon],
-            number_of_sides=4,
-            radius=10,
+            radius=11,
+            weight=3,
             color="#000000",
             fill_color=style.VENUE_COLOUR,
             fill_opacity=1.0,
@@ -291,7 +293,7 @@ def build_diplomacy_map(
         ).add_to(fmap)
 
     markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
-    _add_event_markers(markers, diplomatic)
+    _add_event_markers(markers, place_at_capitals(diplomatic, actors))
     _legend(
         fmap,
         "Diplomacy",
@@ -303,6 +305,33 @@ def build_diplomacy_map(
         "Outlines: Natural Earth (offline). Click a marker for its source sentence.",
     )
     return fmap
+
+
+def place_at_capitals(events: gpd.GeoDataFrame, actors: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Return events where those without a place sit at their first actor's capital.
+
+    A statement with no place in its sentence ("Macron sa …") is still diplomacy by someone
+    from somewhere; drawing it at the speaker's capital keeps it on the map. ``place_name``
+    then says so ("Paris (capital of Emmanuel Macron's country)"), so the popup never claims
+    the sentence named that place. Events with no located actor stay unlocated.
+    """
+    if events.empty:
+        return events
+    countries = _actor_countries(actors)
+    out = events.copy()
+    geometries = list(out.geometry)
+    names = list(out["place_name"])
+    for index, (geometry, people) in enumerate(zip(geometries, out["actors"], strict=True)):
+        if _has_point(geometry):
+            continue
+        for person in _names(people):
+            capital = capital_of(countries.get(person))
+            if capital is not None:
+                geometries[index] = Point(capital[2], capital[1])
+                names[index] = f"{capital[0]} (capital of {person}'s country)"
+                break
+    out["place_name"] = names
+    return out.set_geometry(gpd.GeoSeries(geometries, index=out.index, crs=events.crs))
 
 
 def _participant_points(
@@ -392,14 +421,16 @@ def build_front_map(
             fields={"area_km2": "Area (km²)", "describes_date": "Date", "source": "Source"},
             opacity=0.7,
         )
-        note = front.legend + (" — APPROXIMATE front line." if front.is_approximate else "")
+        note = front.legend
+        if front.is_approximate and "approximate" not in note.lower():
+            note += " — APPROXIMATE front line."
     markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
     _add_event_markers(markers, _group_events(events, "front"))
     _legend(
         fmap,
         "Eastern front",
         [
-            (style.OCCUPIED_COLOUR, "Occupied"),
+            (style.OCCUPIED_COLOUR, "Front line / occupied area"),
             (style.ADVANCE_COLOUR, "Latest advances"),
             (style.event_colour("advance"), "Event from an article"),
         ],
@@ -455,6 +486,10 @@ def build_evacuation_map(
         )  # fmt: skip
         if "method" in zones:
             methods = sorted({str(m) for m in zones["method"].dropna()})
+        located = zones[~zones.geometry.is_empty & zones.geometry.notna()]
+        if not located.empty:
+            min_x, min_y, max_x, max_y = located.total_bounds
+            fmap.fit_bounds([[min_y, min_x], [max_y, max_x]], padding=(20, 20))
     markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
     _add_event_markers(markers, _group_events(events, "evacuation"))
     note = f"{drawn} zone(s). Drawn as: {', '.join(methods)}." if methods else "No zones loaded."
@@ -463,7 +498,7 @@ def build_evacuation_map(
         "Evacuation zones",
         [
             (style.ZONE_COLOUR, "Zone ordered evacuated"),
-            (style.OCCUPIED_COLOUR, "Occupied"),
+            (style.OCCUPIED_COLOUR, "Front line / occupied area"),
             (style.event_colour("evacuation"), "Evacuation event from an article"),
         ],
         note,

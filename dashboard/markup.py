@@ -151,10 +151,12 @@ def quote_card_html(quote: Mapping[str, Any]) -> str:
     attribution = escape_text(_field(quote, "attribution"))
     how = f' <span class="fd-how">({attribution})</span>' if attribution else ""
     return (
-        '<div class="fd-quote">'
-        f'<p class="fd-quote-text">«{text}»</p>'
-        f'<p class="fd-quote-meta"><b>{speaker}</b>{how} · {date} · {article}</p>'
-        f'<p class="fd-quote-context">{context}</p>'
+        '<div class="fd-quote" style="border-left:4px solid #1f618d;padding:2px 0 2px 12px;'
+        'margin:0 0 14px 0">'
+        f'<p class="fd-quote-text" style="font-size:1.05em;margin:0 0 4px 0">«{text}»</p>'
+        f'<p class="fd-quote-meta" style="margin:0 0 4px 0;color:#444"><b>{speaker}</b>{how}'
+        f" · {date} · {article}</p>"
+        f'<p class="fd-quote-context" style="margin:0;color:#666;font-size:0.9em">{context}</p>'
         "</div>"
     )
 
@@ -169,7 +171,7 @@ def legend_html(title: str, items: Iterable[tuple[str, str]], note: str = "") ->
     )
     note_html = f'<div class="fd-legend-note">{escape_text(note)}</div>' if note else ""
     return (
-        '<div class="fd-legend" style="position:absolute;bottom:24px;left:12px;z-index:9999;'
+        '<div class="fd-legend" style="position:absolute;top:10px;right:10px;z-index:9999;'
         "background:rgba(255,255,255,0.92);padding:8px 10px;border:1px solid #999;"
         'border-radius:4px;font:12px sans-serif;max-width:320px">'
         f"<b>{escape_text(title)}</b>{rows}{note_html}</div>"

@@ -32,6 +32,7 @@ def test_timeline_spec_has_a_click_selection_on_event_id_and_the_sentence_in_too
     tooltip_fields = [t["field"] for t in spec["encoding"]["tooltip"]]
     assert "sentence" in tooltip_fields
     assert spec["encoding"]["x"]["field"] == "date"
+    assert spec["encoding"]["x"]["timeUnit"] == "yearmonthdate"  # day ticks, not hours
 
 
 def test_timeline_of_no_events_is_an_empty_chart_not_an_error() -> None:

@@ -38,9 +38,9 @@ def test_diplomacy_map_draws_venue_capitals_lines_and_diplomatic_events_only() -
         frames.events, frames.actors, venue=venue, distances={"Kyiv": 7400.0}
     )
     html = maps.map_html(fmap)
-    # meeting, call and two statements have places; the threat has none; advance/evacuation
-    # events belong on the other maps.
-    assert _markers(html) == 4
+    # meeting, call and two statements have places; the threat has none and sits at Trump's
+    # capital; advance/evacuation events belong on the other maps.
+    assert _markers(html) == 5
     assert _count(html, '"className": "fd-capital"') == 5  # US, RU, UA, FR, GB
     # meeting: Washington→Anchorage, Moscow→Anchorage; call: Kyiv–Washington (Trump, Vance).
     assert _count(html, "L.polyline(") == 3
@@ -62,7 +62,13 @@ def test_front_map_draws_occupied_advances_front_events_and_the_legend() -> None
     assert _markers(html) == 1  # the advance; diplomatic and evacuation events are elsewhere
     assert _geojson_layers(html) == 2  # occupied, advances
     assert "Approximate front, mid-August 2025" in html
-    assert "APPROXIMATE" in html
+
+
+def test_front_legend_always_says_when_the_front_is_approximate() -> None:
+    front = make_front(1, 0)
+    front.legend = "Front line through frontline settlements"
+    html = maps.map_html(maps.build_front_map(seedlike_frames().events, front=front))
+    assert "APPROXIMATE front line" in html
 
 
 def test_front_map_without_a_front_still_shows_events_and_says_so() -> None:
@@ -149,3 +155,18 @@ def test_article_payloads_reach_no_map_unescaped(payload: str) -> None:
         assert raw not in html  # …but never as markup, a tag or a template expression,
     for json_raw in ("\\u003cscript", "\\u003cimg"):
         assert json_raw not in html  # …nor as a tag hidden in JSON GeoJSON properties
+
+
+def test_events_without_a_place_sit_at_their_first_actors_capital_and_say_so() -> None:
+    frames = make_frames(
+        [Ev("statement", "2025-08-14", ("Emmanuel Macron",), sentence="Macron sa noe."),
+         Ev("statement", "2025-08-14", ("Nobody Known",), sentence="Noen sa noe."),
+         Ev("meeting", "2025-08-15", ("Donald Trump",), place="Anchorage")]
+    )  # fmt: skip
+    placed = maps.place_at_capitals(frames.events, frames.actors)
+    macron = placed.iloc[0]
+    assert (round(macron.geometry.y, 1), round(macron.geometry.x, 1)) == (48.9, 2.3)
+    assert macron["place_name"] == "Paris (capital of Emmanuel Macron's country)"
+    assert placed.iloc[1].geometry.is_empty  # no known country: stays off the map
+    assert placed.iloc[2]["place_name"] == "Anchorage"  # a named place is kept
+    assert frames.events.iloc[0].geometry.is_empty  # the input is not modified
