@@ -316,6 +316,12 @@ def _process(
 
 
 def _assemble(previous: Frames | None, reused: list[str], extracted: list[Extraction]) -> Frames:
+    if (
+        previous is not None
+        and not extracted
+        and set(reused) == set(previous.articles["article_id"])
+    ):
+        return previous  # nothing changed: the frames read back are the corpus
     new = extractions_to_frames(extracted)
     if previous is None or not reused:
         return concat_frames([new])

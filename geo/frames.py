@@ -328,9 +328,8 @@ def normalise_frames(frames: Frames) -> Frames:
             elif spec.dtype == "bool":
                 frame[spec.name] = col.astype(bool)
             elif spec.dtype in ("str", "json"):
-                frame[spec.name] = pd.Series(
-                    [None if _is_na(v) else v for v in col], index=frame.index, dtype=object
-                )
+                as_object = col.astype(object)
+                frame[spec.name] = as_object.where(col.notna(), None)
         order = [c.name for c in COLUMN_SPECS[name] if c.name in frame.columns]
         frame = frame[order + [c for c in frame.columns if c not in order]]
         if name in _GEO_FRAMES:
