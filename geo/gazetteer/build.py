@@ -60,7 +60,7 @@ __all__ = [
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
@@ -87,7 +87,7 @@ RANK_CAPITAL_BONUS = 15.0
 RANK_OWN_NAME_BONUS = 8.0
 #: Taken from a place for which the name is only former or foreign, when another place
 #: bears it as its own name (see index.Gazetteer.candidates).
-RANK_ALIAS_PENALTY = 8.0
+RANK_ALIAS_PENALTY = 12.0
 #: How a name belongs to a place (see GazetteerData.keys).
 FLAG_ALIAS = 0
 FLAG_WEAK = 1
@@ -528,6 +528,7 @@ def _add_settlements(
             names.extend(variants(cyr))
         builder.add_names(idx, own, own=True)
         builder.add_names(idx, names)
+        builder.add_names(idx, places_nb.CITY_EXONYMS.get(str(gid), ()), nb_only=True)
         if str(gid) in centres:
             centre_names[str(gid)] = own + names
     return centre_names

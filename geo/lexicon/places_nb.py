@@ -13,6 +13,7 @@ from typing import Final
 
 __all__ = [
     "CITY_CUES",
+    "CITY_EXONYMS",
     "COUNTRY_EXONYMS",
     "FUNCTION_WORDS",
     "NOT_PLACES",
@@ -99,6 +100,12 @@ COUNTRY_EXONYMS: Final[dict[str, tuple[str, ...]]] = {
     "VA": ("Vatikanet", "Vatikanstaten"),
     "YE": ("Jemen",),
     "ZA": ("Sør-Afrika",),
+}
+
+#: Norwegian names of cities that GeoNames' alternate names lack or that are too short to be
+#: indexed from there; keys are GeoNames ids (3169070 is Rome).
+CITY_EXONYMS: Final[dict[str, tuple[str, ...]]] = {
+    "3169070": ("Rom",),
 }
 
 #: Words before a name that make it the city ("byen Kherson", "hovedstaden Kyiv").
