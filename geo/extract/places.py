@@ -13,14 +13,21 @@ How, and why this way (it must run at hundreds of articles per second):
    Group") and the political "Vesten" are skipped whole; adjectives and demonyms are never
    gazetteer keys (:data:`geo.lexicon.places_en.DEMONYMS`).
 4. A name glued by a space to another capitalised word that is not a place is part of a
-   person's or an organisation's name ("Lloyd Austin", "Kyiv Post"), and so is a name right
-   after a title ("president Trump"); a surname met that way is no place later in the
-   article either.
-5. Cue words pick the kind: "byen Kherson" is the city, "Kherson-regionen", "Kursk oblast"
+   person's or an organisation's name ("Lloyd Austin", "Kyiv Post", "Ukraine Contact Defense
+   Group"), and so is a name right after a title ("president Trump"); a surname met that
+   way is no place later in the article either. Well-known surnames that are also places
+   (:data:`geo.lexicon.places_en.PERSON_NAMES`: Rubio, Dmitriev, Eide) count only after a
+   preposition of place ("i Eide").
+5. At a sentence start, a dash-quote opening or in an all-capitals heading a capital letter
+   proves nothing: a name counts there only if the article never writes it in lower case
+   ("Vil", "Man"), and a foreign settlement only by its own name and if it is large.
+   Names that descriptive lower-case words follow keep only the proper name
+   ("Zaporizhzhia nuclear power plant" gives "Zaporizhzhia").
+6. Cue words pick the kind: "byen Kherson" is the city, "Kherson-regionen", "Kursk oblast"
    and "guvernøren i Kursk" the region, "elva Dnipro" the river; then
    :func:`geo.gazetteer.resolve.resolve_candidates` picks among homonyms by the article's
    other places.
-6. A name after a strong cue ("landsbyen X", "X-regionen") that no rule spells is tried
+7. A name after a strong cue ("landsbyen X", "X-regionen") that no rule spells is tried
    fuzzily and otherwise kept unresolved (``place=None``).
 """
 
