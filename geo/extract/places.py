@@ -60,6 +60,7 @@ _GENITIVE_MIN_RANK = 35.0
 #: letter at a sentence start to count (see _weak_at_start).
 _WEAK_START_RANK = 50.0
 _THEATRE = frozenset({"UA", "RU", "BY"})
+_HOME = "NO"  # Norwegian news names small Norwegian places (Kirkenes) at sentence starts
 
 _STOP_KEYS = frozenset(fold_key(n) for n in (*places_nb.NOT_PLACES, *places_en.NOT_PLACES))
 _STOP_HEADS = frozenset(key.split(" ", 1)[0] for key in _STOP_KEYS)
@@ -268,8 +269,8 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     """Return whether a capital letter made an ordinary word look like a place ("Vil").
 
     Sentence starts, dash-quote openings and all-capitals headings capitalise ordinary words.
-    There a name counts only if the article never writes it in lower case, and a foreign
-    settlement (outside the war's theatre) only by its main name and if it is a large city.
+    There a name counts only if the article never writes it in lower case, and a settlement
+    outside the war's theatre only by its own name, and abroad only if it is a large city.
     """
     surface = text[m.start : m.end]
     if not (_sentence_initial(text, m.start) or (surface.isupper() and len(surface) > 2)):
@@ -277,9 +278,12 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     if surface.lower() in lower_words:
         return True
     index, rank, _ = m.options[0]
-    if gaz.country_of(index) in _THEATRE or gaz.kind_of(index) not in ("city", "village"):
+    country = gaz.country_of(index)
+    if country in _THEATRE or gaz.kind_of(index) not in ("city", "village"):
         return False
-    return rank < _WEAK_START_RANK or len(surface) <= 3 or _fold(gaz.place(index).name) != m.key
+    if len(surface) <= 3 or _fold(gaz.place(index).name) != m.key:
+        return True
+    return country != _HOME and rank < _WEAK_START_RANK
 
 
 def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:

@@ -136,6 +136,16 @@ def _kinds(gaz: Gazetteer, text: str, lang: Lang = "nb") -> list[tuple[str, str,
             id="city-dnipro-and-multi-country-regions",
         ),
         pytest.param(
+            "Kirkenes ligger i Finnmark, ved Barentshavet. Middelhavet er langt unna.",
+            [
+                ("Kirkenes", "Kirkenes"),
+                ("Finnmark", "Finnmark"),
+                ("Barentshavet", "Barents Sea"),
+                ("Middelhavet", "Mediterranean Sea"),
+            ],
+            id="norwegian-places-and-seas-at-sentence-start",
+        ),
+        pytest.param(
             "Man kan si at det går bra. Vil Russland forhandle? – God kontakt, sa han.",
             [("Russland", "Russia")],
             id="capitalised-ordinary-words-are-not-places",
