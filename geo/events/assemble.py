@@ -17,10 +17,12 @@ Actors and targets
     russiske styrkene"); participants after a target preposition ("med", "mot", "for",
     "with", "against"), the direct object of a threat or strike, and groups are targets.
 Place
-    The most specific place named in the sentence (settlement > region > country; a place
-    that is the actor counts last). Otherwise, for military events and evacuations in a
-    Ukrainian context, a direction ("i øst", "nære fronten") gives a documented front point
-    (:data:`geo.events.cues.FRONT_POINTS`) with ``place_inferred=True``. A summit takes the
+    The most specific place named in the sentence (settlement > region > country; a country
+    that acts or is addressed counts last, and statements, threats, sanctions, proposals and
+    guarantees take no country at all: there it is the topic, not the location). Otherwise,
+    for military events and evacuations in a Ukrainian context, a direction ("i øst",
+    "nære fronten") gives a documented front point (:data:`geo.events.cues.FRONT_POINTS`)
+    with ``place_inferred=True``. A summit takes the
     venue named next to "møtet i …"/"…-møtet" anywhere in the article (Anchorage beats
     Alaska: the more specific wins).
 Date
@@ -75,6 +77,17 @@ _GEO_PRECISION: Final[dict[str, GeoPrecision]] = {
 _GRANULARITY_RANK: Final = {"day": 3, "month": 2, "year": 1}
 _DIRECTED_TYPES: Final = frozenset({EventType.ADVANCE, EventType.STRIKE, EventType.EVACUATION})
 _MERGE_ACROSS_PARAGRAPHS: Final = _DIRECTED_TYPES
+# Types whose sentences name countries as their subject matter ("truet Russland om fred i
+# Ukraina"): only a settlement or region named in them places the event.
+_TOPICAL_TYPES: Final = frozenset(
+    {
+        EventType.STATEMENT,
+        EventType.THREAT,
+        EventType.SANCTIONS,
+        EventType.PEACE_PROPOSAL,
+        EventType.SECURITY_AID,
+    }
+)
 _ANCHOR_DISTANCE = 2  # sentences back an actor-sharing event may lend its date
 # News agencies and analysts: *sources* of an event, never its actors. Patterns start with a
 # capital letter (no leading \b) so the combined search below can skip most positions fast.
@@ -570,10 +583,8 @@ def _explicit_place(
             if not diplomatic and (fallback is None or m.place.name in draft.targets):
                 fallback = m  # where a strike lands (the target) beats who launched it
             continue  # "truet Russland", "Russland angrep X": a participant, not the place
-        if draft.type is EventType.STATEMENT and (
-            m.place.kind == "country" or idx.is_venue_phrase(m)
-        ):
-            continue  # a statement's countries are its topic, not where it was made
+        if draft.type in _TOPICAL_TYPES and (m.place.kind == "country" or idx.is_venue_phrase(m)):
+            continue  # countries in a statement or threat are its topic, not where it was made
         candidates.append((float(_SPECIFICITY.get(m.place.kind, 0)), -m.start, m))
     best = max(candidates, key=lambda c: (c[0], c[1]))[2] if candidates else None
     return best, unresolved, fallback

@@ -199,15 +199,19 @@ def test_call_actor_is_the_subject_and_the_people_after_med_are_targets() -> Non
 
 
 def test_threat_object_is_its_target() -> None:
-    text = "Trump selv truet Russland om «alvorlige konsekvenser» dersom Putin sier nei."
+    text = "Trump selv truet Russland om «konsekvenser» dersom Putin sier nei til fred i Ukraina."
     event = only(
         events_of(
             text,
             actors=(mention(text, "Trump", TRUMP), mention(text, "Putin", PUTIN)),
-            places=(place_mention(text, "Russland", RUSSIA),),
+            places=(
+                place_mention(text, "Russland", RUSSIA),
+                place_mention(text, "Ukraina", UKRAINE),
+            ),
         )
     )
     assert (event.type, event.actors, event.targets) == ("threat", ("Donald Trump",), ("Russia",))
+    assert event.place is None  # the countries named are the threat's topic, not its place
 
 
 def test_subject_after_the_verb_acts_in_norwegian_word_order() -> None:
