@@ -51,6 +51,7 @@ __all__ = [
     "FLAG_SPAN",
     "FLAG_WEAK",
     "FULL_COVERAGE_COUNTRIES",
+    "FUZZY_COUNTRIES",
     "MIN_WORLD_POPULATION",
     "RANK_ALIAS_PENALTY",
     "GazetteerData",
@@ -60,11 +61,13 @@ __all__ = [
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
 MIN_WORLD_POPULATION = 15_000
+#: Countries whose place names the fuzzy fallback searches (the war's theatre).
+FUZZY_COUNTRIES = frozenset({"UA", "RU", "BY"})
 #: Countries whose Cyrillic names get generated Latin spellings.
 TRANSLIT_COUNTRIES = frozenset({"UA", "RU", "BY"})
 
@@ -131,7 +134,9 @@ class GazetteerData:
     only in Norwegian text ("Island" is Iceland in Norwegian, an ordinary word in English).
     ``upper_only`` lists keys that count in text only when written in capitals ("US").
     ``heads`` holds the first word of every name of several words, so the extractor can
-    skip a capitalised word at once when no name starts with it.
+    skip a capitalised word at once when no name starts with it. ``fuzzy_keys`` are the
+    names (five letters or more) of places in :data:`FUZZY_COUNTRIES`, searched by the rare
+    fuzzy fallback.
     """
 
     ids: list[str]
@@ -147,6 +152,7 @@ class GazetteerData:
     nb_keys: dict[str, tuple[int, ...]]
     upper_only: frozenset[str]
     heads: frozenset[str]
+    fuzzy_keys: tuple[str, ...]
     version: str
 
 
@@ -259,6 +265,11 @@ class _Builder:
             nb_keys=order(self.nb_keys),
             upper_only=upper_only,
             heads=heads,
+            fuzzy_keys=tuple(
+                key
+                for key, members in self.keys.items()
+                if len(key) >= 5 and any(self.countries[i] in FUZZY_COUNTRIES for i in members)
+            ),
             version=version,
         )
 

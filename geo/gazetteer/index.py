@@ -208,23 +208,21 @@ class Gazetteer:
             return tuple(p for p in places if p.country == code)
         return tuple(places)
 
-    @cached_property
-    def _fuzzy_keys(self) -> list[str]:
-        return [k for k in self._data.keys if len(k) >= 5]
-
     def fuzzy_lookup(
         self, name: str, *, country: str | None = None, score_cutoff: float = 90.0
     ) -> tuple[Place, ...]:
         """Return candidates of the closest known spelling (a rare fallback; slower).
 
-        Uses ``rapidfuzz`` over every indexed name of five letters or more; meant for a
-        name that a strong cue marks as a place ("landsbyen Xyz") but that no rule spells.
+        Uses ``rapidfuzz`` over the names of five letters or more of places in
+        :data:`geo.gazetteer.build.FUZZY_COUNTRIES` (where small places make the news);
+        meant for a name that a strong cue marks as a place ("landsbyen Xyz") but that no
+        rule spells.
         """
         key = fold_key(name)
         if len(key) < 5:
             return ()
         best = process.extractOne(
-            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=score_cutoff
+            key, self._data.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=score_cutoff
         )
         if best is None:
             return ()
