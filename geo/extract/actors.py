@@ -32,6 +32,7 @@ common word or a place.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import re
@@ -356,16 +357,24 @@ def _registry_hits(
         while i < count and tokens[i].start() < hit.end:
             taken[i] = True
             i += 1
+    return _drop_lone_guarded(hits, tokens, taken)
+
+
+def _drop_lone_guarded(
+    hits: list[_Hit], tokens: list[re.Match[str]], taken: list[bool]
+) -> tuple[list[_Hit], list[bool]]:
+    """Drop guarded hits ("Austin") of actors never named unguarded ("Lloyd Austin")."""
     unguarded = {h.actor.id for h in hits if not h.guarded}
-    if any(h.guarded and h.actor.id not in unguarded for h in hits):
-        kept = [h for h in hits if not h.guarded or h.actor.id in unguarded]
-        spans = [(h.start, h.end) for h in kept]
-        taken = [
-            any(s <= m.start() < e for s, e in spans) if t else False
-            for t, m in zip(taken, tokens, strict=True)
-        ]
-        hits = kept
-    return hits, taken
+    lone = [h for h in hits if h.guarded and h.actor.id not in unguarded]
+    if not lone:
+        return hits, taken
+    starts = [m.start() for m in tokens]
+    for hit in lone:
+        i = bisect.bisect_left(starts, hit.start)
+        while i < len(starts) and starts[i] < hit.end:
+            taken[i] = False
+            i += 1
+    return [h for h in hits if h not in lone], taken
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")

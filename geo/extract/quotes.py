@@ -133,9 +133,12 @@ class _Context:
         self.paragraphs = paragraphs
         self.paragraph_starts = [p.start for p in paragraphs]
         self.persons = actors
+        self.person_starts = [m.start for m in actors]
         self.mentions = tuple(sorted((*actors, *orgs), key=lambda m: m.start))
         self.mention_starts = [m.start for m in self.mentions]
         self.quote_spans: list[tuple[int, int]] = []
+        self._quote_starts: list[int] = []
+        self._quote_reach: list[int] = []
 
     # ----------------------------------------------------------------------------- lookups
     def sentence_at(self, pos: int) -> Sentence | None:
@@ -145,8 +148,20 @@ class _Context:
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
 
+    def set_quote_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Index quote spans for :meth:`in_quote` (sorted starts, running maximum of ends)."""
+        ordered = sorted(spans)
+        self.quote_spans = ordered
+        self._quote_starts = [s for s, _ in ordered]
+        self._quote_reach = []
+        reach = -1
+        for _, end in ordered:
+            reach = max(reach, end)
+            self._quote_reach.append(reach)
+
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quote_spans)
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and self._quote_reach[i] > pos
 
     def mention_at(self, pos: int) -> ActorMention | None:
         i = bisect.bisect_left(self.mention_starts, pos)
@@ -254,9 +269,9 @@ class _Context:
         if role is None:
             return None
         pattern = re.compile(rf"(?<!vice )(?<!vice-)\b{re.escape(role)}\b", re.IGNORECASE)
-        before = [m for m in self.persons if m.start < pos]
-        after = [m for m in self.persons if m.start >= pos]
-        for mention in [*reversed(before), *after]:
+        split = bisect.bisect_left(self.person_starts, pos)
+        nearest_first = [*reversed(self.persons[:split]), *self.persons[split:]]
+        for mention in nearest_first:
             actor = mention.actor
             if actor.country == iso and actor.role and pattern.search(actor.role):
                 return _Speaker(actor, "country-role")
@@ -302,14 +317,16 @@ class _Context:
             tokens += 1
         return None
 
-    def parse_after_verb(  # noqa: PLR0911 - one return per documented speaker form
+    def parse_after_verb(  # noqa: PLR0911, PLR0912 - one return per documented speaker form
         self, pos: int, quote_start: int
     ) -> _Speaker | None:
         """Who a speech verb ending at ``pos`` names; ``None`` when it names nobody."""
         text = self.text
         sentence = self.sentence_at(pos)
         limit = sentence.end if sentence is not None and sentence.end > pos else len(text)
-        word = _WORD.match(text, pos + (len(text[pos:]) - len(text[pos:].lstrip(" "))))
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        word = _WORD.match(text, pos)
         if word is None:
             return None
         lower = word.group().lower()
@@ -668,17 +685,19 @@ def find_quotes(  # noqa: PLR0912 - the speaker rules are tried in documented or
     marked: list[_Candidate] = []
     for para in paragraphs:
         marked.extend(_marked_quotes(ctx, para, problems))
-    ctx.quote_spans = [(q.outer_start, q.outer_end) for q in marked]
+    ctx.set_quote_spans([(q.outer_start, q.outer_end) for q in marked])
     dashes: list[_Candidate] = []
     if article.lang in ("nb", "nn"):
         for para in paragraphs:
             dashes.extend(_dash_quotes(ctx, para))
-    ctx.quote_spans = sorted(
+    ctx.set_quote_spans(
         [(q.start, q.end) for q in dashes] + [(q.outer_start, q.outer_end) for q in marked]
     )
+    dash_starts = [d.start for d in dashes]  # dash quotes are in text order, never nested
     for quote in marked:
-        if any(d.start <= quote.outer_start < d.end for d in dashes):
-            quote.skip = True
+        i = bisect.bisect_right(dash_starts, quote.outer_start) - 1
+        if i >= 0 and quote.outer_start < dashes[i].end:
+            quote.skip = True  # nested inside a dash quote
         if quote.words < 2 or _is_title(text[quote.start : quote.end]):
             quote.skip = True  # one-word scare quote, or a name ("«Dagens Næringsliv»")
     candidates = sorted([q for q in [*dashes, *marked] if not q.skip], key=lambda q: q.start)
