@@ -59,6 +59,10 @@ _GENITIVE_MIN_RANK = 35.0
 #: Settlements ranked below this (own name: about 180,000 inhabitants) need more than a capital
 #: letter at a sentence start to count (see _weak_at_start).
 _WEAK_START_RANK = 50.0
+#: A name found in a person's name ("Lloyd Austin") is dropped article-wide only below this
+#: rank (own name: about 100,000 inhabitants): "Folkerepublikken Donetsk" must not erase
+#: every later "Donetsk".
+_SURNAME_MAX_RANK = 48.0
 _THEATRE = frozenset({"UA", "RU", "BY"})
 _HOME = "NO"  # Norwegian news names small Norwegian places (Kirkenes) at sentence starts
 
@@ -340,7 +344,8 @@ def _keep_places(
                 kept.append(m)
             continue
         if _after_person_cue(text, toks, m) or before == "inside" or _surname(text, toks, m, lang):
-            person_keys.add(m.key)
+            if top_rank < _SURNAME_MAX_RANK:  # never drop a large city article-wide
+                person_keys.add(m.key)
         elif not _glued_after(text, toks, m, strong) and not (
             before == "initial" and top_rank < _CURATED_RANK
         ):

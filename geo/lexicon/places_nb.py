@@ -118,7 +118,16 @@ VILLAGE_CUES: Final[frozenset[str]] = frozenset(
 )
 #: Words before a name that make it the region ("regionen Kursk", "guvernøren i Kursk").
 REGION_CUES_BEFORE: Final[frozenset[str]] = frozenset(
-    {"regionen", "oblasten", "fylket", "provinsen", "delstaten", "grenseregionen"}
+    {
+        "regionen",
+        "oblasten",
+        "fylket",
+        "provinsen",
+        "delstaten",
+        "grenseregionen",
+        "republikken",
+        "folkerepublikken",
+    }
 )
 #: Words after a name, or after its hyphen, that make it the region ("Kherson-regionen",
 #: "Kursk oblast").

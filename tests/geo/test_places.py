@@ -161,6 +161,16 @@ def _kinds(gaz: Gazetteer, text: str, lang: Lang = "nb") -> list[tuple[str, str,
             id="surname-met-in-a-full-name-is-no-place-later",
         ),
         pytest.param(
+            "Den såkalte Folkerepublikken Donetsk styres fra Moskva.",
+            [("Donetsk", "Donetsk Oblast"), ("Moskva", "Moscow")],
+            id="republic-cue-means-the-region",
+        ),
+        pytest.param(
+            "Forfatteren Lloyd Donetsk er oppdiktet. Donetsk ble bombet.",
+            [("Donetsk", "Donetsk")],
+            id="capitalised-word-before-a-city-does-not-erase-the-city",
+        ),
+        pytest.param(
             "Soldatene tok landsbyen Zzyzzxbab nær Pokrovsk.",
             [("Zzyzzxbab", None), ("Pokrovsk", "Pokrovsk")],
             id="unknown-name-after-strong-cue-kept-unresolved",
