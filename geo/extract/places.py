@@ -74,6 +74,7 @@ _FUNCTION = frozenset(
 )
 _PERSON_CUES = frozenset(places_nb.PERSON_CUES | places_en.PERSON_CUES)
 _PERSON_NAME_KEYS = frozenset(fold_key(n) for n in places_en.PERSON_NAMES)
+_COMMON_WORD_KEYS = frozenset(fold_key(n) for n in places_en.COMMON_WORD_CITIES)
 _CITY_CUES = places_nb.CITY_CUES | places_en.CITY_CUES
 _VILLAGE_CUES = places_nb.VILLAGE_CUES | places_en.VILLAGE_CUES
 _REGION_BEFORE = places_nb.REGION_CUES_BEFORE | places_en.REGION_CUES_BEFORE
@@ -279,7 +280,7 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     surface = text[m.start : m.end]
     if not (_sentence_initial(text, m.start) or (surface.isupper() and len(surface) > 2)):
         return False
-    if surface.lower() in lower_words:
+    if surface.lower() in lower_words or m.key in _COMMON_WORD_KEYS:
         return True
     index, rank, _ = m.options[0]
     country = gaz.country_of(index)

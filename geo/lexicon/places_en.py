@@ -13,6 +13,7 @@ from typing import Final
 __all__ = [
     "ABBREVIATIONS",
     "CITY_CUES",
+    "COMMON_WORD_CITIES",
     "COUNTRY_EXONYMS",
     "DEMONYMS",
     "FUNCTION_WORDS",
@@ -137,6 +138,16 @@ PERSON_NAMES: Final[frozenset[str]] = _words(
 PLACE_PREPOSITIONS: Final[frozenset[str]] = _words(
     """
     in at from to near outside via into across around city town village of
+    """
+)
+
+#: Cities named by ordinary words: at a sentence start they are the word ("Reading the
+#: report, ..."), elsewhere the city.
+COMMON_WORD_CITIES: Final[frozenset[str]] = _words(
+    """
+    Reading Nice Mobile Split Independence Mission Orange Marine Surprise Enterprise Hope
+    Bath Sale Deal Wells Hull Florence Aurora Providence Concord Temple Normal Mesa Pueblo
+    Lafayette Paradise Spring Springs Union Liberty Freedom Harmony Victoria Lincoln
     """
 )
 
