@@ -270,9 +270,9 @@ def test_organisations_are_separate_from_people(
             id="talsperson",
         ),
         pytest.param(
-            "Frankrikes utenriksminister Jean-Noël Barrot kom også.",
+            "Frankrikes utenriksminister Jean-Pierre Durand kom også.",
             "nb",
-            "Jean-Noël Barrot",
+            "Jean-Pierre Durand",
             "foreign minister",
             "FR",
             id="hyphenated-given-name",
