@@ -115,9 +115,12 @@ def fold_key(name: str) -> str:
     ``"kamianske"``, ``"München"`` → ``"munchen"``; full stops stay (``"u.s."``) so that
     abbreviations do not collide with words.
     """
-    text = unicodedata.normalize("NFKD", name.translate(_LETTER_MAP)).casefold()
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text)
+    if name.isascii():
+        text = name.lower().replace("'", "").replace("`", "")
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_LETTER_MAP)).casefold()
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = _APOSTROPHES.sub("", text)
     return _SEPARATORS.sub(" ", text).strip()
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["Scheme", "detect_language", "has_cyrillic", "transliterate", "variants"]
@@ -121,6 +122,7 @@ def _chunk(
     return None
 
 
+@lru_cache(maxsize=65536)
 def transliterate(text: str, scheme: Scheme = "nb", lang: CyrLang | None = None) -> str:
     """Transliterate Cyrillic ``text`` into Latin letters by ``scheme``.
 
