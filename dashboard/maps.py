@@ -16,6 +16,7 @@ from typing import Any, Final, Protocol
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from shapely.geometry import Point
 
@@ -23,6 +24,7 @@ from dashboard import markup, style
 
 __all__ = [
     "EVENTS_LAYER",
+    "MAX_MARKERS",
     "FrontLike",
     "VenueLike",
     "add_outlines",
@@ -30,11 +32,17 @@ __all__ = [
     "build_evacuation_map",
     "build_front_map",
     "capital_of",
+    "event_features",
     "map_html",
+    "newest_first",
     "place_at_capitals",
 ]
 
 EVENTS_LAYER: Final = "Events"
+#: Most event markers one map draws (newest first); the legend says when more matched.
+MAX_MARKERS: Final = 1000
+#: Most events listed in the popup of one call/meeting line.
+_LINE_POPUP_EVENTS: Final = 5
 _DIPLOMACY_VIEW: Final = ((52.0, -40.0), 2)
 _FRONT_VIEW: Final = ((48.3, 37.6), 7)
 _EVACUATION_VIEW: Final = ((48.5, 37.4), 8)
@@ -96,16 +104,39 @@ def _has_point(geometry: Any) -> bool:
     return geometry is not None and not geometry.is_empty and geometry.geom_type == "Point"
 
 
-def _add_event_markers(
-    fmap: folium.Map | folium.FeatureGroup, events: gpd.GeoDataFrame, *, radius: float = 7
-) -> int:
-    """Add one circle marker per located event; return how many were drawn.
+def _is_located(geometry: Any) -> bool:
+    return geometry is not None and not geometry.is_empty
+
+
+def _located_rows(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    mask = np.fromiter((_is_located(g) for g in frame.geometry), dtype=bool, count=len(frame))
+    return frame.loc[mask]
+
+
+def newest_first(events: gpd.GeoDataFrame, limit: int | None = None) -> gpd.GeoDataFrame:
+    """Return at most ``limit`` located events, newest first (undated last).
+
+    A map with thousands of markers is slow to send and unreadable; the legend says how
+    many were left out, and the filters narrow the rest.
+    """
+    limit = MAX_MARKERS if limit is None else limit
+    located = _located_rows(events)
+    located = located[located.geom_type == "Point"]
+    if len(located) <= limit:
+        return located
+    order = pd.to_datetime(located["date"]).sort_values(ascending=False, na_position="last")
+    return located.loc[order.index[:limit]]
+
+
+def event_features(events: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Return a GeoJSON FeatureCollection of event points with escaped popup and tooltip.
 
     Several events in one place (a city, "eastern Ukraine") are fanned out slightly so each
-    stays clickable.
+    stays clickable. Properties hold only escaped markup (:mod:`dashboard.markup`), since
+    ``GeoJsonPopup``/``GeoJsonTooltip`` insert property values as HTML.
     """
     seen: dict[tuple[float, float], int] = {}
-    drawn = 0
+    features: list[dict[str, Any]] = []
     for row in events.to_dict("records"):
         geometry = row.get("geometry")
         if not _has_point(geometry):
@@ -115,20 +146,59 @@ def _add_event_markers(
         seen[key] = nth + 1
         angle = nth * 2.4
         offset = 0.0 if nth == 0 else 0.04 * math.sqrt(nth)
-        colour = style.event_colour(str(row.get("type", "")))
-        folium.CircleMarker(
-            location=[geometry.y + offset * math.sin(angle), geometry.x + offset * math.cos(angle)],
-            radius=radius,
-            color="#222222",
-            weight=1,
-            fill_color=colour,
-            fill_opacity=0.9,
-            class_name=style.EVENT_MARKER_CLASS,
-            popup=folium.Popup(markup.popup_html(row), max_width=360),
-            tooltip=folium.Tooltip(markup.tooltip_text(row)),
+        lon = geometry.x + offset * math.cos(angle)
+        lat = geometry.y + offset * math.sin(angle)
+        features.append(
+            {
+                "type": "Feature",
+                "id": str(row.get("event_id")),
+                "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+                "properties": {
+                    "layer": "event",
+                    "colour": style.event_colour(str(row.get("type", ""))),
+                    "popup": markup.popup_html(row),
+                    "tooltip": markup.tooltip_text(row),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _add_event_markers(
+    fmap: folium.Map | folium.FeatureGroup, events: gpd.GeoDataFrame, *, radius: float = 7
+) -> tuple[int, int]:
+    """Add the located events as one GeoJSON layer of circle markers.
+
+    Returns ``(drawn, located)``: at most :data:`MAX_MARKERS` are drawn, newest first.
+    One layer (not one folium object per event) keeps the page small and fast at
+    thousands of events.
+    """
+    located = _located_rows(events)
+    shown = newest_first(located)
+    collection = event_features(shown)
+    if collection["features"]:
+        folium.GeoJson(
+            collection,
+            name=EVENTS_LAYER,
+            marker=folium.CircleMarker(
+                radius=radius,
+                color="#222222",
+                weight=1,
+                fill=True,
+                fill_opacity=0.9,
+                class_name=style.EVENT_MARKER_CLASS,
+            ),
+            style_function=lambda feature: {"fillColor": feature["properties"]["colour"]},
+            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=380),
+            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
         ).add_to(fmap)
-        drawn += 1
-    return drawn
+    return len(collection["features"]), len(located)
+
+
+def _shown_note(drawn: int, located: int) -> str:
+    if drawn < located:
+        return f" Showing the newest {drawn:,} of {located:,} events: narrow the filters."
+    return ""
 
 
 def _legend(fmap: folium.Map, title: str, items: Iterable[tuple[str, str]], note: str) -> None:
@@ -196,6 +266,40 @@ def _names(value: object) -> list[str]:
     return []
 
 
+_Link = tuple[tuple[float, float], tuple[float, float], bool]
+
+
+def _leaders_and_links(
+    diplomatic: gpd.GeoDataFrame, countries: Mapping[str, str]
+) -> tuple[dict[str, list[str]], dict[_Link, list[dict[str, Any]]]]:
+    """Return leaders by country, and the events behind each (start, end, is_call) line.
+
+    A meeting with a place links each participant's capital to the venue; a call (or a
+    meeting without a place) links the participants' capitals pairwise.
+    """
+    leaders: dict[str, list[str]] = {}
+    links: dict[_Link, list[dict[str, Any]]] = {}
+    for row in diplomatic.to_dict("records"):
+        people = [*_names(row.get("actors")), *_names(row.get("targets"))]
+        for person in people:
+            if person in countries and person not in leaders.setdefault(countries[person], []):
+                leaders[countries[person]].append(person)
+        kind = str(row.get("type", ""))
+        if not style.is_connection(kind):
+            continue
+        is_call = "call" in kind.lower()
+        points = _participant_points(people, countries)
+        geometry = row.get("geometry")
+        if not is_call and _has_point(geometry):
+            segments = [(point, (geometry.y, geometry.x)) for point in points]
+        else:
+            segments = [tuple(sorted(pair)) for pair in itertools.combinations(points, 2)]
+        for start, end in segments:
+            if start != end:  # a call links two capitals whichever side phoned
+                links.setdefault((start, end, is_call), []).append(row)
+    return leaders, links
+
+
 def build_diplomacy_map(
     events: gpd.GeoDataFrame,
     actors: pd.DataFrame,
@@ -225,34 +329,9 @@ def build_diplomacy_map(
     countries = _actor_countries(actors)
 
     lines = folium.FeatureGroup(name="Calls and meetings").add_to(fmap)
-    leaders: dict[str, list[str]] = {}
-    for row in diplomatic.to_dict("records"):
-        people = [*_names(row.get("actors")), *_names(row.get("targets"))]
-        for person in people:
-            if person in countries:
-                leaders.setdefault(countries[person], [])
-                if person not in leaders[countries[person]]:
-                    leaders[countries[person]].append(person)
-        if not style.is_connection(str(row.get("type", ""))):
-            continue
-        points = _participant_points(people, countries)
-        geometry = row.get("geometry")
-        if str(row.get("type", "")).lower().find("call") < 0 and _has_point(geometry):
-            hub = (geometry.y, geometry.x)
-            segments = [(point, hub) for point in points]
-        else:
-            segments = list(itertools.combinations(points, 2))
-        for start, end in segments:
-            if start == end:
-                continue
-            folium.PolyLine(
-                [start, end],
-                color=style.LINE_COLOUR,
-                weight=2.5,
-                dash_array="6 6" if "call" in str(row.get("type", "")).lower() else None,
-                tooltip=folium.Tooltip(markup.tooltip_text(row)),
-                popup=folium.Popup(markup.popup_html(row), max_width=360),
-            ).add_to(lines)
+    leaders, links = _leaders_and_links(diplomatic, countries)
+    for (start, end, is_call), rows in links.items():
+        _add_link(lines, start, end, rows, is_call=is_call)
 
     capitals_layer = folium.FeatureGroup(name="Capitals and leaders").add_to(fmap)
     for iso2, people in sorted(leaders.items()):
@@ -292,8 +371,7 @@ def build_diplomacy_map(
             popup=folium.Popup(popup, max_width=320),
         ).add_to(fmap)
 
-    markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
-    _add_event_markers(markers, place_at_capitals(diplomatic, actors))
+    drawn, located = _add_event_markers(fmap, place_at_capitals(diplomatic, actors))
     _legend(
         fmap,
         "Diplomacy",
@@ -302,9 +380,38 @@ def build_diplomacy_map(
             (style.CAPITAL_COLOUR, "Capital of a leader involved"),
             (style.LINE_COLOUR, "Meeting (solid) or call (dashed)"),
         ],
-        "Outlines: Natural Earth (offline). Click a marker for its source sentence.",
+        "Outlines: Natural Earth (offline). Click a marker for its source sentence."
+        + _shown_note(drawn, located),
     )
     return fmap
+
+
+def _add_link(
+    layer: folium.FeatureGroup,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    rows: list[dict[str, Any]],
+    *,
+    is_call: bool,
+) -> None:
+    """Draw one line between two places for all calls (or meetings) linking them.
+
+    The tooltip says how many; the popup lists the newest few with their source sentences.
+    """
+    rows = sorted(rows, key=lambda r: pd.Timestamp(r.get("date") or pd.Timestamp.min), reverse=True)
+    count = f"{len(rows)} {'calls' if is_call else 'meetings'} · " if len(rows) > 1 else ""
+    popup = "".join(markup.popup_html(row) for row in rows[:_LINE_POPUP_EVENTS])
+    if len(rows) > _LINE_POPUP_EVENTS:
+        popup += f"<p>… and {len(rows) - _LINE_POPUP_EVENTS} more.</p>"
+    folium.PolyLine(
+        [start, end],
+        color=style.LINE_COLOUR,
+        weight=min(2.0 + len(rows) / 2, 8.0),
+        dash_array="6 6" if is_call else None,
+        class_name="fd-link",
+        tooltip=folium.Tooltip(markup.escape_text(count) + markup.tooltip_text(rows[0])),
+        popup=folium.Popup(popup, max_width=380),
+    ).add_to(layer)
 
 
 def place_at_capitals(events: gpd.GeoDataFrame, actors: pd.DataFrame) -> gpd.GeoDataFrame:
@@ -361,7 +468,7 @@ def _polygon_layer(
     """
     if frame is None or frame.empty:
         return 0
-    polygons = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
+    polygons = _located_rows(frame)
     polygons = polygons[~polygons.geom_type.isin(["Point", "MultiPoint"])]
     if polygons.empty:
         return 0
@@ -424,8 +531,8 @@ def build_front_map(
         note = front.legend
         if front.is_approximate and "approximate" not in note.lower():
             note += " — APPROXIMATE front line."
-    markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
-    _add_event_markers(markers, _group_events(events, "front"))
+    drawn, located = _add_event_markers(fmap, _group_events(events, "front"))
+    note += _shown_note(drawn, located)
     _legend(
         fmap,
         "Eastern front",
@@ -486,13 +593,13 @@ def build_evacuation_map(
         )  # fmt: skip
         if "method" in zones:
             methods = sorted({str(m) for m in zones["method"].dropna()})
-        located = zones[~zones.geometry.is_empty & zones.geometry.notna()]
+        located = _located_rows(zones)
         if not located.empty:
             min_x, min_y, max_x, max_y = located.total_bounds
             fmap.fit_bounds([[min_y, min_x], [max_y, max_x]], padding=(20, 20))
-    markers = folium.FeatureGroup(name=EVENTS_LAYER).add_to(fmap)
-    _add_event_markers(markers, _group_events(events, "evacuation"))
+    shown, located_events = _add_event_markers(fmap, _group_events(events, "evacuation"))
     note = f"{drawn} zone(s). Drawn as: {', '.join(methods)}." if methods else "No zones loaded."
+    note += _shown_note(shown, located_events)
     _legend(
         fmap,
         "Evacuation zones",

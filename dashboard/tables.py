@@ -73,7 +73,7 @@ def events_geojson(events: gpd.GeoDataFrame) -> str:
     for column in flat.columns:
         if pd.api.types.is_datetime64_any_dtype(flat[column]):
             flat[column] = flat[column].dt.strftime("%Y-%m-%d")
-    flat = flat[[_located(p) is not None for p in flat.geometry]]
+    flat = flat.loc[[_located(p) is not None for p in flat.geometry]]
     return str(flat.to_json(na="null", drop_id=True))
 
 

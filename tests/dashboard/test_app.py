@@ -242,3 +242,54 @@ def test_a_bad_file_gives_a_clear_error_and_loses_nothing(calls: Calls) -> None:
 def test_extract_upload_reports_empty_input_as_an_article_error() -> None:
     with pytest.raises(ArticleError, match="empty"):
         data.extract_upload(b"", "empty.txt")
+
+
+@pytest.fixture
+def seed_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The bundled seeds in a temporary folder, built into a temporary processed folder."""
+    pytest.importorskip("geo.corpus")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for article in (Path(APP).parents[1] / "seeds").glob("*.txt"):
+        (seeds / article.name).write_bytes(article.read_bytes())
+    monkeypatch.setenv(data.SEEDS_ENV, str(seeds))
+    monkeypatch.setenv(data.PROCESSED_ENV, str(tmp_path / "processed"))
+    return seeds
+
+
+def test_the_app_shows_the_seed_articles_events_on_the_real_pipeline(
+    seed_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorded = Calls()
+    monkeypatch.setattr(
+        maps,
+        "build_diplomacy_map",
+        _wrap(recorded, "build_diplomacy_map", maps.build_diplomacy_map, "events"),
+    )
+    at = _run()
+    events = recorded.last("build_diplomacy_map")["events"]
+    summit = events[events["place_name"].fillna("").str.contains("Anchorage")]
+    assert not summit.empty
+    assert {"Donald Trump", "Vladimir Putin"} <= set(summit.iloc[0]["actors"])
+    assert not at.info  # no "missing piece" notice: corpus, layers and venue are installed
+    assert len(at.html) > 0  # quote cards
+
+
+def test_a_pasted_article_runs_through_the_real_extractor_and_its_html_stays_text(
+    seed_corpus: Path,
+) -> None:
+    at = _run()
+    before = int(at.caption[0].value.split(" of ")[1].split(" events")[0])
+    at.sidebar.text_area[0].input(
+        "---\npublished: 2025-08-14\nlang: nb\n---\n"
+        "Frankrikes president Emmanuel Macron snakket onsdag med Zelenskyj på telefon.\n"
+        "– Dette er <script>window.__xss=1</script> en test, sa Macron.\n"
+    )
+    at.sidebar.button[0].click().run()
+    assert not at.exception
+    assert any("Added pasted.txt" in s.value for s in at.sidebar.success)
+    after = int(at.caption[0].value.split(" of ")[1].split(" events")[0])
+    assert after > before
+    bodies = "".join(h.value for h in at.html)
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in bodies
+    assert "<script>" not in bodies

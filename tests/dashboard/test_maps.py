@@ -24,11 +24,16 @@ def _count(html: str, needle: str) -> int:
 
 
 def _markers(html: str) -> int:
-    return _count(html, f'"className": "{style.EVENT_MARKER_CLASS}"')
+    """Event markers: features of the events layer, drawn with the marker class."""
+    if _count(html, f'"className": "{style.EVENT_MARKER_CLASS}"') == 0:
+        return 0
+    return _count(html, '"layer": "event"')
 
 
 def _geojson_layers(html: str) -> int:
-    return len(re.findall(r"= L\.geoJson\(", html))
+    """GeoJSON layers other than the events layer (polygons and lines)."""
+    layers = len(re.findall(r"= L\.geoJson\(", html))
+    return layers - (1 if _markers(html) else 0)
 
 
 def test_diplomacy_map_draws_venue_capitals_lines_and_diplomatic_events_only() -> None:
@@ -170,3 +175,32 @@ def test_events_without_a_place_sit_at_their_first_actors_capital_and_say_so() -
     assert placed.iloc[1].geometry.is_empty  # no known country: stays off the map
     assert placed.iloc[2]["place_name"] == "Anchorage"  # a named place is kept
     assert frames.events.iloc[0].geometry.is_empty  # the input is not modified
+
+
+def test_two_calls_between_the_same_capitals_make_one_line_that_counts_them() -> None:
+    frames = make_frames(
+        [Ev("call", "2025-08-13", ("Volodymyr Zelensky",), ("Donald Trump",), place="Kyiv",
+            sentence="Første samtale."),
+         Ev("call", "2025-08-14", ("Donald Trump",), ("Volodymyr Zelensky",), place="Kyiv",
+            sentence="Andre samtale.")]
+    )  # fmt: skip
+    html = maps.map_html(maps.build_diplomacy_map(frames.events, frames.actors))
+    assert _count(html, "L.polyline(") == 1
+    assert "2 calls · 2025-08-14" in html
+    assert "Første samtale." in html
+    assert "Andre samtale." in html
+
+
+def test_a_map_draws_at_most_max_markers_newest_first_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(maps, "MAX_MARKERS", 2)
+    frames = make_frames(
+        [Ev("statement", f"2025-08-{day:02d}", ("Emmanuel Macron",), place="Paris",
+            sentence=f"Dag {day}.") for day in (10, 12, 11)]
+    )  # fmt: skip
+    shown = maps.newest_first(frames.events, limit=2)
+    assert list(shown["sentence"]) == ["Dag 12.", "Dag 11."]
+    html = maps.map_html(maps.build_diplomacy_map(frames.events, frames.actors))
+    assert _markers(html) == 2
+    assert "Showing the newest 2 of 3 events" in html
