@@ -472,6 +472,9 @@ class _Context:
                 found.append((word.start(), word.end(), "pronoun", lower))
             elif lower in _ROLE_NOUNS and not raw.isupper():
                 found.append((word.start(), word.end(), "role", lower))
+            elif lower[:-1] in _ORG_ROLE_NOUNS and lower.endswith("s"):
+                # "forsvarsalliansens medlemmer ble enige om …": the organisation speaks
+                found.append((word.start(), word.end(), "role", lower[:-1]))
             elif lower == "the" and idx + 1 < len(words):
                 phrase = f"the {words[idx + 1].group().lower()}"
                 if phrase in _ROLE_NOUNS:

@@ -349,6 +349,13 @@ def test_list_items_after_a_colon_take_the_introducer(registry: ActorRegistry) -
             id="same-mark-opens-and-closes",
         ),
         pytest.param(
+            "Nato møttes i Vilnius. I fjor ble forsvarsalliansens medlemmer enige om at Sverige "
+            "«skal bli medlem snart».",
+            ("skal bli medlem snart", "NATO"),
+            "role-noun",
+            id="organisation-genitive-role-noun",
+        ),
+        pytest.param(
             "På skiltet det sto «Russland er her for alltid».",
             ("Russland er her for alltid", None),
             "sign",
