@@ -537,6 +537,20 @@ class _Found:
     country: str | None
 
 
+_CREDIT_BEFORE = re.compile(r"(?:Foto|Photo|FOTO|PHOTO|Illustrasjon)\s*:\s*$")
+_CREDIT_AFTER = re.compile(r"\s?/\s?[A-ZÆØÅ]")
+
+
+def _is_credit(text: str, start: int, end: int) -> bool:
+    """Tell whether a name is a photo credit ("Foto: Kari Olsen / NTB", "(Saul Loeb/AP)").
+
+    Photographers are not actors of the story; the evaluation lists them as optional.
+    """
+    return bool(
+        _CREDIT_BEFORE.search(text, max(0, start - 14), start) or _CREDIT_AFTER.match(text, end)
+    )
+
+
 def _title_before(
     text: str, tokens: list[re.Match[str]], words: list[str], n: int
 ) -> tuple[int, tuple[str, str]] | None:
@@ -599,7 +613,7 @@ def _discover(
             count = _name_run(text, tokens, words, n + 1, taken)
             if text[tokens[n].end()] == "-" and count <= 2:
                 count = 0  # "Jean-Noël" alone: no surname yet
-            if count >= 1:
+            if count >= 1 and not _is_credit(text, tokens[n].start(), tokens[n + count].end()):
                 last = n + count
                 name = text[tokens[n].start() : tokens[last].end()]
                 found.append((n, count + 1, _Found(name, words[last], None, None)))

@@ -365,6 +365,17 @@ def test_place_names_and_capitalised_words_are_not_people(
     assert [m.actor.name for m in mentions(text, registry, "nb")[0]] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Soldater i Kyiv. Foto: Kari Olsen / NTB", id="foto-colon"),
+        pytest.param("Soldiers in Kyiv. (Peter Hansen/AP)", id="name-slash-agency"),
+    ],
+)
+def test_photo_credits_are_not_actors(text: str, registry: ActorRegistry) -> None:
+    assert people(text, registry) == []
+
+
 def test_title_at_a_sentence_end_gives_no_role(registry: ActorRegistry) -> None:
     persons, _ = mentions("Han møtte presidenten. Ivan Petrenko kom senere.", registry)
     assert [(m.actor.name, m.actor.role) for m in persons] == [("Ivan Petrenko", None)]
