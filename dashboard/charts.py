@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard import markup, style
 
-__all__ = ["LANES", "SELECTION", "build_timeline", "timeline_rows"]
+__all__ = ["LANES", "SELECTION", "build_timeline", "event_labels", "timeline_rows"]
 
 SELECTION: Final = "pick"
 LANES: Final = ("actor", "type")
@@ -92,3 +92,27 @@ def build_timeline(
         .add_params(pick)
         .properties(height=min(60 + 34 * lanes, 520), width="container")
     )
+
+
+def event_labels(events: gpd.GeoDataFrame, limit: int = 300) -> dict[str, str]:
+    """Return ``{event_id: "date · type · actors"}`` (plain text) for the newest events.
+
+    Feeds the "Event details" picker beside the chart; plain text because a select box
+    shows text, never HTML.
+    """
+    if events.empty:
+        return {}
+    order = pd.to_datetime(events["date"]).sort_values(ascending=False, na_position="last")
+    newest = events.loc[order.index[:limit]]
+    labels: dict[str, str] = {}
+    columns = zip(
+        newest["event_id"], newest["date"], newest["date_precision"], newest["type_label"],
+        newest["actors"], strict=True,
+    )  # fmt: skip
+    for event_id, date, precision, label, actors in columns:
+        parts = [markup.format_date(date, precision), str(label)]
+        names = markup.join_names(actors)
+        if names:
+            parts.append(names)
+        labels[str(event_id)] = " · ".join(parts)
+    return labels

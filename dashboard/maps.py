@@ -33,6 +33,7 @@ __all__ = [
     "build_front_map",
     "capital_of",
     "event_features",
+    "link_features",
     "map_html",
     "newest_first",
     "place_at_capitals",
@@ -176,19 +177,24 @@ def _add_event_markers(
     located = _located_rows(events)
     shown = newest_first(located)
     collection = event_features(shown)
-    if collection["features"]:
+    by_colour: dict[str, list[dict[str, Any]]] = {}
+    for feature in collection["features"]:
+        by_colour.setdefault(feature["properties"]["colour"], []).append(feature)
+    for colour, features in sorted(by_colour.items()):
+        # One layer per colour with a fixed marker style: folium's per-feature style_function
+        # would emit a switch over every feature id (slow to render, heavy to send).
         folium.GeoJson(
-            collection,
+            {"type": "FeatureCollection", "features": features},
             name=EVENTS_LAYER,
             marker=folium.CircleMarker(
                 radius=radius,
                 color="#222222",
                 weight=1,
                 fill=True,
+                fill_color=colour,
                 fill_opacity=0.9,
                 class_name=style.EVENT_MARKER_CLASS,
             ),
-            style_function=lambda feature: {"fillColor": feature["properties"]["colour"]},
             popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=380),
             tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
         ).add_to(fmap)
@@ -279,15 +285,14 @@ def _leaders_and_links(
     """
     leaders: dict[str, list[str]] = {}
     links: dict[_Link, list[dict[str, Any]]] = {}
-    for row in diplomatic.to_dict("records"):
-        people = [*_names(row.get("actors")), *_names(row.get("targets"))]
-        for person in people:
+    for actors, targets in zip(diplomatic["actors"], diplomatic["targets"], strict=True):
+        for person in [*_names(actors), *_names(targets)]:
             if person in countries and person not in leaders.setdefault(countries[person], []):
                 leaders[countries[person]].append(person)
-        kind = str(row.get("type", ""))
-        if not style.is_connection(kind):
-            continue
-        is_call = "call" in kind.lower()
+    connecting = diplomatic[diplomatic["type"].astype(str).map(style.is_connection)]
+    for row in connecting.to_dict("records"):
+        people = [*_names(row.get("actors")), *_names(row.get("targets"))]
+        is_call = "call" in str(row.get("type", "")).lower()
         points = _participant_points(people, countries)
         geometry = row.get("geometry")
         if not is_call and _has_point(geometry):
@@ -328,10 +333,8 @@ def build_diplomacy_map(
     diplomatic = _group_events(events, "diplomacy")
     countries = _actor_countries(actors)
 
-    lines = folium.FeatureGroup(name="Calls and meetings").add_to(fmap)
     leaders, links = _leaders_and_links(diplomatic, countries)
-    for (start, end, is_call), rows in links.items():
-        _add_link(lines, start, end, rows, is_call=is_call)
+    _add_links(fmap, links)
 
     capitals_layer = folium.FeatureGroup(name="Capitals and leaders").add_to(fmap)
     for iso2, people in sorted(leaders.items()):
@@ -386,32 +389,63 @@ def build_diplomacy_map(
     return fmap
 
 
-def _add_link(
-    layer: folium.FeatureGroup,
-    start: tuple[float, float],
-    end: tuple[float, float],
-    rows: list[dict[str, Any]],
-    *,
-    is_call: bool,
-) -> None:
-    """Draw one line between two places for all calls (or meetings) linking them.
+def link_features(links: Mapping[_Link, list[dict[str, Any]]], *, calls: bool) -> dict[str, Any]:
+    """Return calls (or meetings) as GeoJSON lines, one per pair of places, newest first.
 
-    The tooltip says how many; the popup lists the newest few with their source sentences.
+    The tooltip says how many events a line stands for; the popup lists the newest few with
+    their source sentences (escaped markup, as :func:`event_features`).
     """
-    rows = sorted(rows, key=lambda r: pd.Timestamp(r.get("date") or pd.Timestamp.min), reverse=True)
-    count = f"{len(rows)} {'calls' if is_call else 'meetings'} · " if len(rows) > 1 else ""
-    popup = "".join(markup.popup_html(row) for row in rows[:_LINE_POPUP_EVENTS])
-    if len(rows) > _LINE_POPUP_EVENTS:
-        popup += f"<p>… and {len(rows) - _LINE_POPUP_EVENTS} more.</p>"
-    folium.PolyLine(
-        [start, end],
-        color=style.LINE_COLOUR,
-        weight=min(2.0 + len(rows) / 2, 8.0),
-        dash_array="6 6" if is_call else None,
-        class_name="fd-link",
-        tooltip=folium.Tooltip(markup.escape_text(count) + markup.tooltip_text(rows[0])),
-        popup=folium.Popup(popup, max_width=380),
-    ).add_to(layer)
+    features: list[dict[str, Any]] = []
+    for (start, end, is_call), unordered in links.items():
+        if is_call != calls:
+            continue
+        rows = sorted(unordered, key=_newest_key, reverse=True)
+        word = "calls" if is_call else "meetings"
+        count = f"{len(rows)} {word} · " if len(rows) > 1 else ""
+        popup = "".join(markup.popup_html(row) for row in rows[:_LINE_POPUP_EVENTS])
+        if len(rows) > _LINE_POPUP_EVENTS:
+            popup += f"<p>… and {len(rows) - _LINE_POPUP_EVENTS} more.</p>"
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[start[1], start[0]], [end[1], end[0]]],
+                },
+                "properties": {
+                    "layer": "link",
+                    "newest": str(rows[0].get("date")),
+                    "popup": popup,
+                    "tooltip": markup.escape_text(count) + markup.tooltip_text(rows[0]),
+                },
+            }
+        )
+    features.sort(key=lambda f: f["properties"]["newest"], reverse=True)
+    return {"type": "FeatureCollection", "features": features[:MAX_MARKERS]}
+
+
+def _newest_key(row: Mapping[str, Any]) -> pd.Timestamp:
+    value = row.get("date")
+    return pd.Timestamp.min if value is None or pd.isna(value) else pd.Timestamp(value)
+
+
+def _add_links(fmap: folium.Map, links: Mapping[_Link, list[dict[str, Any]]]) -> None:
+    """Draw meetings (solid) and calls (dashed) as two GeoJSON line layers."""
+    for calls, name in ((False, "Meetings"), (True, "Calls")):
+        collection = link_features(links, calls=calls)
+        if not collection["features"]:
+            continue
+        folium.GeoJson(
+            collection,
+            name=name,
+            style_function=lambda _feature, dashed=calls: {
+                "color": style.LINE_COLOUR,
+                "weight": 2.5,
+                "dashArray": "6 6" if dashed else None,
+            },
+            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=380),
+            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
+        ).add_to(fmap)
 
 
 def place_at_capitals(events: gpd.GeoDataFrame, actors: pd.DataFrame) -> gpd.GeoDataFrame:
@@ -425,18 +459,22 @@ def place_at_capitals(events: gpd.GeoDataFrame, actors: pd.DataFrame) -> gpd.Geo
     if events.empty:
         return events
     countries = _actor_countries(actors)
-    out = events.copy()
-    geometries = list(out.geometry)
-    names = list(out["place_name"])
-    for index, (geometry, people) in enumerate(zip(geometries, out["actors"], strict=True)):
-        if _has_point(geometry):
+    geometries = list(events.geometry)
+    names = list(events["place_name"])
+    changed = False
+    for index, people in enumerate(events["actors"]):
+        if _has_point(geometries[index]):
             continue
         for person in _names(people):
             capital = capital_of(countries.get(person))
             if capital is not None:
                 geometries[index] = Point(capital[2], capital[1])
                 names[index] = f"{capital[0]} (capital of {person}'s country)"
+                changed = True
                 break
+    if not changed:
+        return events
+    out = events.copy()
     out["place_name"] = names
     return out.set_geometry(gpd.GeoSeries(geometries, index=out.index, crs=events.crs))
 

@@ -17,14 +17,14 @@ def render(view: Frames) -> None:
     left, right = st.columns(2)
     left.download_button(
         "Download GeoJSON",
-        data=tables.events_geojson(view.events),
+        data=lambda: tables.events_geojson(view.events),  # built only when clicked
         file_name="events.geojson",
         mime="application/geo+json",
         key="download_geojson",
     )
     right.download_button(
         "Download CSV",
-        data=tables.events_csv(view.events),
+        data=lambda: tables.events_csv(view.events),
         file_name="events.csv",
         mime="text/csv",
         key="download_csv",

@@ -34,14 +34,16 @@ def render(view: Frames) -> None:
     )  # fmt: skip
     chart = charts.build_timeline(events, lane=lane)
     event = st.altair_chart(chart, on_select="rerun", key="timeline_chart", width="stretch")
-    by_id = {str(row["event_id"]): row for row in events.to_dict("records")}
+    labels = charts.event_labels(events)
     picked = _chart_pick(event)
-    if picked not in by_id:
+    known = set(events["event_id"].astype(str))
+    if picked not in known:
         picked = st.selectbox(
             "Event details",
-            options=list(by_id),
+            options=list(labels),
             key=KEY_PICK,
-            format_func=lambda eid: markup.tooltip_text(by_id[eid]).replace("&amp;", "&"),
+            format_func=lambda eid: labels.get(eid, eid),
         )
-    if picked in by_id:
-        st.html(markup.event_details_html(by_id[picked]))
+    if picked in known:
+        row = events[events["event_id"].astype(str) == picked].iloc[0].to_dict()
+        st.html(markup.event_details_html(row))

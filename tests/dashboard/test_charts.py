@@ -39,3 +39,14 @@ def test_timeline_of_no_events_is_an_empty_chart_not_an_error() -> None:
     events = make_events([])
     assert charts.timeline_rows(events, "actor").empty
     charts.build_timeline(events).to_dict()
+
+
+def test_event_labels_are_plain_text_for_the_newest_events() -> None:
+    events = make_events(
+        [Ev("statement", f"2025-08-{day:02d}", ("Emmanuel Macron",)) for day in (10, 14, 12)]
+    )
+    labels = charts.event_labels(events, limit=2)
+    assert list(labels.values()) == [
+        "2025-08-14 · Statement · Emmanuel Macron",
+        "2025-08-12 · Statement · Emmanuel Macron",
+    ]
