@@ -93,6 +93,27 @@ _QUANTITY = re.compile(
 )
 
 
+# Where a match of _QUANTITY can begin. The pattern opens with an optional alternation, so
+# the regex engine has no first character to skip to and tries the whole pattern at every
+# character of the article (most of the stage's time). Every match starts either at its
+# number or at an approximation cue that ends, after white space, right before its number;
+# so _candidate_starts finds the numbers with this cheap pattern (every digit, because a
+# number may begin inside a digit run when the run as a whole is no number), looks back
+# from each for a cue, and _QUANTITY is only tried, anchored, at those positions.
+_NUMBER_START = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+_APPROX_ALTERNATIVES: Final = tuple(_APPROX.replace("\\.", ".").split("|"))
+_APPROX_LENGTHS: Final = sorted({len(cue) for cue in _APPROX_ALTERNATIVES}, reverse=True)
+# The letters a cue can open with, matched by the engine itself so that its case folding
+# (dotless ı, long ſ) stays exactly that of _QUANTITY.
+_APPROX_FIRST = re.compile(
+    "[" + re.escape("".join(sorted({cue[0] for cue in _APPROX_ALTERNATIVES}))) + "]",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ .,]\d{3})+")
+_SEPARATORS = re.compile(r"[ .,]")
+
+
 # "13 mennesker ble drept", "12 people were killed": the count is of the dead or hurt.
 _FATE = re.compile(
     r"(?:\s+\S+){0,2}?\s+(?:ble|vart|er|har blitt|were|was|have been|are)\s+"
@@ -115,16 +136,58 @@ def parse_number(text: str, lang: str = "nb") -> float | None:
     if word is not None:
         return float(word)
     compact = text.replace("\u00a0", " ")
-    if re.fullmatch(r"\d{1,3}(?:[ .,]\d{3})+", compact):
+    if _THOUSANDS.fullmatch(compact):
         sep = compact[len(compact.split(" ")[0].split(".")[0].split(",")[0])]
         decimal = "," if lang != "en" else "."
         if sep != decimal or compact.count(sep) > 1:
-            return float(re.sub(r"[ .,]", "", compact))
+            return float(_SEPARATORS.sub("", compact))
     decimal_text = compact.replace(",", ".") if lang != "en" else compact.replace(",", "")
     try:
         return float(decimal_text)
     except ValueError:
         return None
+
+
+def _candidate_starts(text: str, start: int, end: int) -> list[int]:
+    """Return, sorted, every position in ``[start, end)`` where a quantity may begin.
+
+    A superset of the starts of :data:`_QUANTITY` matches: each number (see
+    :data:`_NUMBER_START`) and, before it, each position where an approximation cue could
+    begin and end right at the white space that precedes the number.
+    """
+    starts: set[int] = set()
+    for number in _NUMBER_START.finditer(text, start, end):
+        position = number.start()
+        starts.add(position)
+        gap = position
+        while gap > start and text[gap - 1].isspace():
+            gap -= 1
+        if gap == position:
+            continue  # a cue is separated from its number by white space
+        for length in _APPROX_LENGTHS:
+            cue_start = gap - length
+            if cue_start >= start and _APPROX_FIRST.match(text, cue_start):
+                starts.add(cue_start)
+    return sorted(starts)
+
+
+def _matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Return what ``_QUANTITY.finditer(text, start, end)`` returns, without the full scan.
+
+    ``_QUANTITY`` is tried anchored at each candidate start, left to right, skipping starts
+    inside the previous match, exactly as ``finditer`` would; it fails at every other
+    position (see :func:`_candidate_starts`), so the matches are the same.
+    """
+    found: list[re.Match[str]] = []
+    resume = start
+    for position in _candidate_starts(text, start, end):
+        if position < resume:
+            continue
+        match = _QUANTITY.match(text, position, end)
+        if match is not None:
+            found.append(match)
+            resume = match.end()
+    return found
 
 
 def _unit_index(match: re.Match[str]) -> int:
@@ -152,7 +215,7 @@ def find_quantities(article: Article, *, sentences: tuple[Sentence, ...]) -> tup
     text = article.text
     found: list[Quantity] = []
     for sentence in sentences:
-        for match in _QUANTITY.finditer(text, sentence.start, sentence.end):
+        for match in _matches(text, sentence.start, sentence.end):
             number = match.group("num")
             if number.isalpha() and (number.lower() in _NB_WORDS) != (article.lang != "en"):
                 continue  # "fire missiles" is English, not four; "to" is Norwegian only
@@ -162,7 +225,7 @@ def find_quantities(article: Article, *, sentences: tuple[Sentence, ...]) -> tup
             mult = match.group("mult")
             if mult:
                 value *= _MULTIPLIERS[mult.lower()]
-            if match.group("adj") and re.fullmatch(r"(?:19|20)\d\d", number):
+            if match.group("adj") and _YEAR.fullmatch(number):
                 continue  # "i 2024 ukrainske soldater": a year, not a count
             name, unit, _ = UNITS[_unit_index(match)]
             if name in ("people", "civilians", "soldiers", "children"):
