@@ -34,7 +34,7 @@ _BASEMAP_FILE: Final = "ne_10m_admin_0_countries_deu.zip"
 
 #: Named extents (min lon, min lat, max lon, max lat) and display tolerances in degrees.
 EXTENTS: Final[dict[str, tuple[tuple[float, float, float, float], float]]] = {
-    "world": ((-180.0, -60.0, 180.0, 84.0), 0.25),
+    "world": ((-180.0, -60.0, 180.0, 84.0), 0.4),
     "europe": ((-25.0, 30.0, 60.0, 72.0), 0.02),
     "ukraine": ((18.0, 42.0, 46.0, 56.0), 0.005),
 }

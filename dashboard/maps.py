@@ -9,6 +9,7 @@ rendering to an HTML string and counting layers and features (no browser needed)
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -18,6 +19,9 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely.geometry
+from branca.element import MacroElement
+from jinja2 import Template
 from shapely.geometry import Point
 
 from dashboard import markup, style
@@ -25,6 +29,7 @@ from dashboard import markup, style
 __all__ = [
     "EVENTS_LAYER",
     "MAX_MARKERS",
+    "FeatureLayer",
     "FrontLike",
     "VenueLike",
     "add_outlines",
@@ -37,6 +42,7 @@ __all__ = [
     "map_html",
     "newest_first",
     "place_at_capitals",
+    "script_json",
 ]
 
 EVENTS_LAYER: Final = "Events"
@@ -48,6 +54,76 @@ _DIPLOMACY_VIEW: Final = ((52.0, -40.0), 2)
 _FRONT_VIEW: Final = ((48.3, 37.6), 7)
 _EVACUATION_VIEW: Final = ((48.5, 37.4), 8)
 _TILES_URL: Final = "OpenStreetMap"
+
+
+def script_json(data: object) -> str:
+    """Serialise ``data`` as JSON that is safe inside an inline ``<script>``.
+
+    ``<``, ``>`` and ``&`` become JSON unicode escapes, so no value can close the script;
+    the result is still the same JSON (and a valid JavaScript expression).
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class FeatureLayer(MacroElement):  # type: ignore[misc]  # branca ships no type hints
+    """A GeoJSON layer whose features carry their own escaped ``popup``/``tooltip`` markup.
+
+    Why not ``folium.GeoJson``: with per-feature styles, popups and tooltips it compiles
+    several Jinja templates and walks every coordinate for bounds on each render, which
+    streamlit-folium repeats three times per rerun. This element compiles one template
+    once, embeds pre-serialised JSON (:func:`script_json`), and uses core Leaflet only.
+
+    Properties read per feature: ``popup`` and ``tooltip`` (markup from
+    :mod:`dashboard.markup`, already escaped) and ``colour`` (fill colour of points, colour
+    of lines and polygons when given). ``options`` are Leaflet path options shared by all.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
+            interactive: {{ this.interactive | tojson }},
+            pointToLayer: function (feature, latlng) {
+                var opts = Object.assign({}, {{ this.options | tojson }});
+                if (feature.properties.colour) { opts.fillColor = feature.properties.colour; }
+                return L.circleMarker(latlng, opts);
+            },
+            style: function (feature) {
+                var opts = Object.assign({}, {{ this.options | tojson }});
+                if (feature.properties.colour && feature.geometry.type !== "Point") {
+                    opts.color = feature.properties.colour;
+                    opts.fillColor = feature.properties.colour;
+                }
+                return opts;
+            },
+            onEachFeature: function (feature, layer) {
+                if (feature.properties.popup) {
+                    layer.bindPopup(feature.properties.popup, {maxWidth: 380});
+                }
+                if (feature.properties.tooltip) {
+                    layer.bindTooltip(feature.properties.tooltip, {sticky: true});
+                }
+            }
+        }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        collection: Mapping[str, Any] | str,
+        *,
+        options: Mapping[str, Any],
+        interactive: bool = True,
+        name: str = "layer",
+    ) -> None:
+        super().__init__()
+        self._name = "FeatureLayer"
+        self.layer_name = name
+        self.data = collection if isinstance(collection, str) else script_json(collection)
+        self.options = dict(options)
+        self.interactive = interactive
 
 
 class VenueLike(Protocol):
@@ -87,18 +163,20 @@ def add_outlines(fmap: folium.Map, outlines: gpd.GeoDataFrame | str | None) -> N
         if outlines.empty:
             return
         outlines = str(outlines[["name", "geometry"]].to_json(drop_id=True))
-    folium.GeoJson(
-        outlines,
-        name="Countries (offline)",
-        style_function=lambda _feature: {
-            "fillColor": style.BASEMAP_FILL,
-            "color": style.BASEMAP_STROKE,
-            "weight": 0.8,
-            "fillOpacity": 1.0,
-        },
-        interactive=False,
-        control=False,
-    ).add_to(fmap)
+    fmap.add_child(
+        FeatureLayer(
+            outlines.replace("<", "\\u003c"),  # trusted data, still never a closing tag
+            options={
+                "fillColor": style.BASEMAP_FILL,
+                "color": style.BASEMAP_STROKE,
+                "weight": 0.8,
+                "fillOpacity": 1.0,
+                "className": style.OUTLINE_CLASS,
+            },
+            interactive=False,
+            name="Countries (offline)",
+        )
+    )
 
 
 def _has_point(geometry: Any) -> bool:
@@ -177,27 +255,21 @@ def _add_event_markers(
     located = _located_rows(events)
     shown = newest_first(located)
     collection = event_features(shown)
-    by_colour: dict[str, list[dict[str, Any]]] = {}
-    for feature in collection["features"]:
-        by_colour.setdefault(feature["properties"]["colour"], []).append(feature)
-    for colour, features in sorted(by_colour.items()):
-        # One layer per colour with a fixed marker style: folium's per-feature style_function
-        # would emit a switch over every feature id (slow to render, heavy to send).
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": features},
-            name=EVENTS_LAYER,
-            marker=folium.CircleMarker(
-                radius=radius,
-                color="#222222",
-                weight=1,
-                fill=True,
-                fill_color=colour,
-                fill_opacity=0.9,
-                class_name=style.EVENT_MARKER_CLASS,
-            ),
-            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=380),
-            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
-        ).add_to(fmap)
+    if collection["features"]:
+        fmap.add_child(
+            FeatureLayer(
+                collection,
+                options={
+                    "radius": radius,
+                    "color": "#222222",
+                    "weight": 1,
+                    "fill": True,
+                    "fillOpacity": 0.9,
+                    "className": style.EVENT_MARKER_CLASS,
+                },
+                name=EVENTS_LAYER,
+            )
+        )
     return len(collection["features"]), len(located)
 
 
@@ -433,19 +505,19 @@ def _add_links(fmap: folium.Map, links: Mapping[_Link, list[dict[str, Any]]]) ->
     """Draw meetings (solid) and calls (dashed) as two GeoJSON line layers."""
     for calls, name in ((False, "Meetings"), (True, "Calls")):
         collection = link_features(links, calls=calls)
-        if not collection["features"]:
-            continue
-        folium.GeoJson(
-            collection,
-            name=name,
-            style_function=lambda _feature, dashed=calls: {
-                "color": style.LINE_COLOUR,
-                "weight": 2.5,
-                "dashArray": "6 6" if dashed else None,
-            },
-            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=380),
-            tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
-        ).add_to(fmap)
+        if collection["features"]:
+            fmap.add_child(
+                FeatureLayer(
+                    collection,
+                    options={
+                        "color": style.LINE_COLOUR,
+                        "weight": 2.5,
+                        "dashArray": "6 6" if calls else None,
+                        "className": style.LINK_CLASS,
+                    },
+                    name=name,
+                )
+            )
 
 
 def place_at_capitals(events: gpd.GeoDataFrame, actors: pd.DataFrame) -> gpd.GeoDataFrame:
@@ -511,27 +583,34 @@ def _polygon_layer(
     if polygons.empty:
         return 0
     columns = [column for column in fields if column in polygons]
-    safe = markup.escape_frame(polygons, columns)
-    tooltip = (
-        folium.GeoJsonTooltip(
-            fields=columns, aliases=[fields[c] for c in columns], sticky=True, localize=False
+    features = []
+    for row, geometry in zip(polygons[columns].to_dict("records"), polygons.geometry, strict=True):
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": shapely.geometry.mapping(geometry),
+                "properties": {
+                    "layer": "shape",
+                    "tooltip": markup.fields_html(row, {c: fields[c] for c in columns}),
+                },
+            }
         )
-        if columns
-        else None
+    line_only = all("Polygon" not in kind for kind in polygons.geom_type)
+    fmap.add_child(
+        FeatureLayer(
+            {"type": "FeatureCollection", "features": features},
+            options={
+                "color": colour,
+                "fillColor": colour,
+                "weight": 4 if line_only else 1.2,
+                "dashArray": "10 6" if line_only else None,
+                "fillOpacity": opacity,
+                "className": style.SHAPE_CLASS,
+            },
+            name=name,
+        )
     )
-    folium.GeoJson(
-        safe.to_json(),
-        name=name,
-        style_function=lambda feature: {
-            "fillColor": colour,
-            "color": colour,
-            "weight": 1.2 if "Polygon" in feature["geometry"]["type"] else 4,
-            "dashArray": None if "Polygon" in feature["geometry"]["type"] else "10 6",
-            "fillOpacity": opacity,
-        },
-        tooltip=tooltip,
-    ).add_to(fmap)
-    return len(safe)
+    return len(features)
 
 
 def build_front_map(

@@ -25,6 +25,7 @@ __all__ = [
     "escape_frame",
     "escape_text",
     "event_details_html",
+    "fields_html",
     "format_date",
     "join_names",
     "legend_html",
@@ -176,6 +177,19 @@ def legend_html(title: str, items: Iterable[tuple[str, str]], note: str = "") ->
         'border-radius:4px;font:12px sans-serif;max-width:320px">'
         f"<b>{escape_text(title)}</b>{rows}{note_html}</div>"
     )
+
+
+def fields_html(row: Mapping[str, Any], fields: Mapping[str, str]) -> str:
+    """Return a small table of ``label: value`` for the given columns, every value escaped.
+
+    Used for polygon tooltips (zones, occupied area, advances); empty values are skipped.
+    """
+    cells = []
+    for column, label in fields.items():
+        value = _escape_cell(row.get(column))
+        if value:
+            cells.append(f"<tr><th>{escape_text(label)}</th><td>{value}</td></tr>")
+    return f'<table class="fd-fields">{"".join(cells)}</table>' if cells else ""
 
 
 def escape_frame(frame: gpd.GeoDataFrame, columns: Sequence[str]) -> gpd.GeoDataFrame:

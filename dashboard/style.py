@@ -16,7 +16,10 @@ __all__ = [
     "CAPITAL_COLOUR",
     "EVENT_MARKER_CLASS",
     "LINE_COLOUR",
+    "LINK_CLASS",
     "OCCUPIED_COLOUR",
+    "OUTLINE_CLASS",
+    "SHAPE_CLASS",
     "VENUE_COLOUR",
     "ZONE_COLOUR",
     "MapGroup",
@@ -27,8 +30,11 @@ __all__ = [
 
 MapGroup = Literal["diplomacy", "front", "evacuation"]
 
-#: CSS class of every event marker (the browser test counts markers by it).
+#: CSS classes of what maps draw (the browser test counts SVG paths by them).
 EVENT_MARKER_CLASS: Final = "fd-event"
+LINK_CLASS: Final = "fd-link"
+SHAPE_CLASS: Final = "fd-shape"
+OUTLINE_CLASS: Final = "fd-outline"
 BASEMAP_FILL: Final = "#eceae4"
 BASEMAP_STROKE: Final = "#8a8a8a"
 OCCUPIED_COLOUR: Final = "#b03a2e"

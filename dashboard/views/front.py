@@ -34,4 +34,5 @@ def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> 
     checked = data.claims(fingerprint, tuple(view.events["event_id"]), view.events)
     if checked is not None and len(checked):
         st.markdown("**Claimed vs measured advances**")
-        st.dataframe(checked, hide_index=True)
+        shown = checked.drop(columns=[c for c in ("event_id", "article_id") if c in checked])
+        st.dataframe(shown, hide_index=True)

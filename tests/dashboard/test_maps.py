@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from dashboard import maps, style
@@ -30,10 +28,9 @@ def _markers(html: str) -> int:
     return _count(html, '"layer": "event"')
 
 
-def _geojson_layers(html: str) -> int:
-    """GeoJSON layers other than the events layer (polygons and lines)."""
-    layers = len(re.findall(r"= L\.geoJson\(", html))
-    return layers - (1 if _markers(html) else 0)
+def _shapes(html: str) -> int:
+    """Polygon and line features (front, advances, zones), not events, links or outlines."""
+    return _count(html, '"layer": "shape"')
 
 
 def test_diplomacy_map_draws_venue_capitals_lines_and_diplomatic_events_only() -> None:
@@ -65,7 +62,7 @@ def test_front_map_draws_occupied_advances_front_events_and_the_legend() -> None
     frames = seedlike_frames()
     html = maps.map_html(maps.build_front_map(frames.events, front=make_front(2, 3)))
     assert _markers(html) == 1  # the advance; diplomatic and evacuation events are elsewhere
-    assert _geojson_layers(html) == 2  # occupied, advances
+    assert _shapes(html) == 5  # 2 occupied areas, 3 advances
     assert "Approximate front, mid-August 2025" in html
 
 
@@ -79,7 +76,7 @@ def test_front_legend_always_says_when_the_front_is_approximate() -> None:
 def test_front_map_without_a_front_still_shows_events_and_says_so() -> None:
     html = maps.map_html(maps.build_front_map(seedlike_frames().events, front=None))
     assert _markers(html) == 1
-    assert _geojson_layers(html) == 0
+    assert _shapes(html) == 0
     assert "No front line loaded." in html
 
 
@@ -87,8 +84,8 @@ def test_evacuation_map_draws_zones_with_dates_who_and_method() -> None:
     frames = seedlike_frames()
     html = maps.map_html(maps.build_evacuation_map(make_zones(3), frames.events))
     assert _markers(html) == 1
-    assert _geojson_layers(html) == 1
-    assert html.count('"who": "families with children"') == 3
+    assert _shapes(html) == 3
+    assert html.count("families with children") == 3
     assert "Drawn as: buffer 3 km" in html
     assert "Who must leave" in html
 
@@ -116,7 +113,7 @@ def test_every_map_draws_offline_outlines_and_no_tiles_by_default(
     html = maps.map_html(fmap)
     assert '"name": "Ukraine"' in html
     assert "tile.openstreetmap" not in html
-    assert _geojson_layers(html) >= 1
+    assert f'"className": "{style.OUTLINE_CLASS}"' in html
 
 
 def test_tiles_are_an_optional_extra_layer_above_the_outlines() -> None:
@@ -186,7 +183,7 @@ def test_two_calls_between_the_same_capitals_make_one_line_that_counts_them() ->
     )  # fmt: skip
     html = maps.map_html(maps.build_diplomacy_map(frames.events, frames.actors))
     assert _count(html, '"layer": "link"') == 1
-    assert "2 calls \\u00b7 2025-08-14" in html  # tooltip (JSON-escaped middle dot)
+    assert "2 calls · 2025-08-14" in html  # the tooltip counts them
     assert "First call." in html
     assert "Second call." in html
 
@@ -204,3 +201,13 @@ def test_a_map_draws_at_most_max_markers_newest_first_and_says_so(
     html = maps.map_html(maps.build_diplomacy_map(frames.events, frames.actors))
     assert _markers(html) == 2
     assert "Showing the newest 2 of 3 events" in html
+
+
+def test_script_json_cannot_close_the_script_element_and_stays_the_same_json() -> None:
+    import json
+
+    data = {"popup": "</script><script>window.__xss=1</script>", "n": "a & b"}
+    text = maps.script_json(data)
+    assert "</script" not in text
+    assert "<" not in text
+    assert json.loads(text) == data

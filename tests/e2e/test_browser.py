@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from dashboard import style
 from tests.e2e import assets
 
 pytestmark = pytest.mark.browser
@@ -193,18 +194,16 @@ def _map_frame(tab: Any) -> Any:
 def _counts(tab: Any) -> dict[str, int]:
     frame = _map_frame(tab)
     return {
-        "markers": frame.locator("path.fd-event").count(),
-        "shapes": frame.locator(
-            "path.leaflet-interactive:not(.fd-event):not(.fd-capital):not(.fd-venue)"
-        ).count(),
-        "outlines": frame.locator("path:not(.leaflet-interactive)").count(),
+        "markers": frame.locator(f"path.{style.EVENT_MARKER_CLASS}").count(),
+        "shapes": frame.locator(f"path.{style.SHAPE_CLASS}, path.{style.LINK_CLASS}").count(),
+        "outlines": frame.locator(f"path.{style.OUTLINE_CLASS}").count(),
     }
 
 
 def _wait_for_map(tab: Any) -> dict[str, int]:
     frame = _map_frame(tab)
     frame.locator(".leaflet-container").wait_for(timeout=MAP_TIMEOUT_MS)
-    frame.locator("path.fd-event").first.wait_for(timeout=MAP_TIMEOUT_MS)
+    frame.locator(f"path.{style.EVENT_MARKER_CLASS}").first.wait_for(timeout=MAP_TIMEOUT_MS)
     return _counts(tab)
 
 
@@ -260,8 +259,13 @@ def _scenario(tab: Any, offline: Offline, dialogs: list[str], server: str, seeds
 
     # Open every marker's popup: popups carry article text.
     frame = _map_frame(tab)
+    popup_texts = []
     for index in range(diplomacy["markers"]):
         frame.locator("path.fd-event").nth(index).click(force=True)
+        popup = frame.locator(".leaflet-popup-content")
+        popup.first.wait_for(timeout=MAP_TIMEOUT_MS)
+        popup_texts.append(popup.first.inner_text())
+    assert any("<script>window.__xss=1" in text for text in popup_texts)  # shown as text
     tab.get_by_text("Quotes", exact=True).wait_for()
 
     # Change a filter in the sidebar: only events mentioning Macron remain.
@@ -294,7 +298,7 @@ def _scenario(tab: Any, offline: Offline, dialogs: list[str], server: str, seeds
         tab.get_by_test_id("stButtonGroup").get_by_text(label, exact=True).click()
         frame = _map_frame(tab)
         frame.locator(".fd-legend b", has_text=label).wait_for(timeout=MAP_TIMEOUT_MS)
-        frame.locator("path:not(.leaflet-interactive)").first.wait_for(
+        frame.locator(f"path.{style.OUTLINE_CLASS}").first.wait_for(
             state="attached", timeout=MAP_TIMEOUT_MS
         )
         tab.wait_for_function(
