@@ -102,6 +102,11 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 _CANDIDATE_END = re.compile(r"[.!?…]+[»\"”’')\]]*(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[«\"“–—(\[]?\s?[A-ZÆØÅÄÖÜÉ0-9]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.)*[A-ZÆØÅ]")
+_DAY_NUMBER_BEFORE = re.compile(r"\b\d{1,2}$")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-zæøå]")
+#: How far back :func:`_word_before` first looks; longer words are rare and looked up again.
+_WORD_WINDOW = 64
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -109,7 +114,7 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
     Examples
     --------
-    >>> [(p.start, p.end) for p in split_paragraphs("Ab.\\n\\n Cd ")]
+    >>> [(p.start, p.end) for p in split_paragraphs("Ab.\n\n Cd ")]
     [(0, 3), (6, 8)]
     """
     paragraphs: list[Paragraph] = []
@@ -123,22 +128,37 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
+def _word_before(text: str, stop: int) -> re.Match[str] | None:
+    """Return ``_WORD_BEFORE.search(text, 0, stop)``: the run of word characters and dots.
+
+    Why not that call: an unanchored search from 0 tries every earlier position, so one
+    paragraph of many sentences cost time quadratic in its length. The run is found within
+    a window before ``stop``; only when it fills the window may it reach further back, and
+    then the search is repeated from the start (same result, rarely needed).
+    """
+    window_start = max(0, stop - _WORD_WINDOW)
+    match = _WORD_BEFORE.search(text, window_start, stop)
+    if match is not None and match.start() == window_start > 0:
+        match = _WORD_BEFORE.search(text, 0, stop)
+    return match
+
+
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Tell whether the full stop at ``stop`` closes an abbreviation or an initial."""
-    match = _WORD_BEFORE.search(text, 0, stop)
+    match = _word_before(text, stop)
     if match is None:
         return False
     word = match.group(1).rstrip(".").lower()
     if word in ABBREVIATIONS:
         return True
     # Initials: "J.D. Vance", "G. W. Bush" (one capital letter, possibly dotted in pairs).
-    return bool(re.fullmatch(r"(?:[A-ZÆØÅ]\.)*[A-ZÆØÅ]", match.group(1).rstrip(".")))
+    return bool(_INITIALS.fullmatch(match.group(1).rstrip(".")))
 
 
 def _is_date_ordinal(text: str, stop: int) -> bool:
     """Tell whether the stop follows a day number ("15. august"), not a sentence end."""
-    before = re.search(r"\b\d{1,2}$", text[max(0, stop - 3) : stop])
-    after = re.match(r"\s+[a-zæøå]", text[stop + 1 : stop + 4])
+    before = _DAY_NUMBER_BEFORE.search(text[max(0, stop - 3) : stop])
+    after = _LOWER_WORD_AFTER.match(text[stop + 1 : stop + 4])
     return before is not None and after is not None
 
 
