@@ -23,6 +23,7 @@ unless the article is plainly about the village's surroundings.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
@@ -84,12 +85,13 @@ def _confident(cands: list[Candidate]) -> int | None:
     return None
 
 
-def _context_bonus(gazetteer: Gazetteer, index: int, others: list[int]) -> float:
+def _context_bonus(gazetteer: Gazetteer, index: int, others: dict[int, int]) -> float:
     """Return the bonus for agreeing with the confident places of the article.
 
     Agreement on the country counts once; agreement on the oblast/state and closeness count
     once per agreeing place, up to :data:`MAX_AGREEING`, so a cluster of places outweighs a
-    single one.
+    single one. ``others`` maps each context place to how often it is mentioned (a place
+    named ten times agrees ten times, as ten mentions would).
     """
     kind = gazetteer.kind_of(index)
     if kind == "country":
@@ -99,19 +101,33 @@ def _context_bonus(gazetteer: Gazetteer, index: int, others: list[int]) -> float
     here = gazetteer.point_of(index)
     same_country = False
     same_admin1 = near = 0
-    for other in others:
+    for other, mentions in others.items():
         if gazetteer.country_of(other) != country:
             continue
         same_country = True
         other_kind = gazetteer.kind_of(other)
         if other_kind != "country" and admin1 and gazetteer.admin1_of(other) == admin1:
-            same_admin1 += 1
+            same_admin1 += mentions
         if other_kind in ("city", "village") and (
             _distance_km(here, gazetteer.point_of(other)) <= NEAR_KM
         ):
-            near += 1
+            near += mentions
     agreeing = same_country + min(same_admin1, MAX_AGREEING) + min(near, MAX_AGREEING)
     return CONTEXT_BONUS * agreeing
+
+
+def _context_without(context: Counter[int], excluded: int | None) -> dict[int, int]:
+    """Return the context places with their mention counts, one mention of ``excluded`` less.
+
+    Counts are capped at :data:`MAX_AGREEING`: :func:`_context_bonus` caps its sums there,
+    so the bonus is the same, and equal contexts share one cache key.
+    """
+    counts = dict(context)
+    if excluded is not None:
+        counts[excluded] -= 1
+        if not counts[excluded]:
+            del counts[excluded]
+    return {index: min(count, MAX_AGREEING) for index, count in counts.items()}
 
 
 def resolve_candidates(
@@ -130,18 +146,39 @@ def resolve_candidates(
         the ``contextual`` ones.
     hints
         Per mention, the kind a cue in the text asks for, or ``None``.
+
+    Notes
+    -----
+    Why counts and a cache: a mention's context is every other mention's choice, so
+    comparing each mention with each other one cost time quadratic in the number of
+    mentions (seconds for a long article that repeats a few places). The context is the
+    same multiset for every mention of a round but for the mention's own choice, so it is
+    kept as counts of distinct places, and the bonus of a candidate is computed once per
+    (candidate, own choice) and round.
     """
     scored = [_with_hint(gazetteer, opts, hint) for opts, hint in zip(options, hints, strict=True)]
     chosen = [_confident(cands) for cands in scored]
     for _ in range(CONTEXT_ROUNDS):
         context = list(chosen)
+        counts = Counter(c for c in context if c is not None)
+        others_by_own: dict[int | None, dict[int, int]] = {}
+        bonuses: dict[tuple[int, int | None], float] = {}
         for m, cands in enumerate(scored):
             if not cands or _confident(cands) is not None:
                 continue
-            others = [c for k, c in enumerate(context) if c is not None and k != m]
-            best = max(
-                cands,
-                key=lambda c: c[1] + (_context_bonus(gazetteer, c[0], others) if c[2] else 0),
-            )
+            own = context[m]
+            if own not in others_by_own:
+                others_by_own[own] = _context_without(counts, own)
+            others = others_by_own[own]
+
+            totals = []
+            for index, rank, contextual in cands:
+                bonus = 0.0
+                if contextual:
+                    if (index, own) not in bonuses:
+                        bonuses[index, own] = _context_bonus(gazetteer, index, others)
+                    bonus = bonuses[index, own]
+                totals.append(rank + bonus)
+            best = cands[max(range(len(cands)), key=totals.__getitem__)]  # first best, as max()
             chosen[m] = best[0]
     return chosen
