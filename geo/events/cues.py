@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
 from geo.events.taxonomy import EventType
 from geo.model import Lang, Place
@@ -64,39 +64,154 @@ class CueTable:
     summit_title: re.Pattern[str]
 
 
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """Return the letters a pattern can start with, or ``None`` when that is not plain.
+_REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
 
-    Uses the standard library's regex parser; patterns it cannot summarise (an optional
-    first item) fall back to being tried everywhere, so the result is never wrong, only
-    slower.
-    """
-    from re import _constants as sre  # type: ignore[attr-defined]  # noqa: PLC0415 - stdlib internals, read-only
-    from re import _parser  # type: ignore[attr-defined]  # noqa: PLC0415
 
-    def first(items: list[Any]) -> set[str] | None:  # noqa: PLR0911 - one return per opcode
-        if not items:
-            return None
-        op, arg = items[0]
-        if op is sre.LITERAL:
-            return {chr(arg).lower()}
-        if op is sre.IN and all(o is sre.LITERAL for o, _ in arg):
-            return {chr(a).lower() for _, a in arg}
-        if op is sre.SUBPATTERN:
-            return first(list(arg[-1]))
-        if op is sre.BRANCH:
-            found: set[str] = set()
-            for branch in arg[1]:
-                chars = first(list(branch))
-                if chars is None:
-                    return None
-                found |= chars
-            return found
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
-            return first(list(arg[2]))
+def _split_alternatives(source: str) -> list[str] | None:
+    """Split regex source at its top-level ``|``; ``None`` when brackets do not balance."""
+    alternatives: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            close = _class_end(source, i)
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append(source[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0:
         return None
+    alternatives.append(source[start:])
+    return alternatives
 
-    chars = first(list(_parser.parse(pattern, re.IGNORECASE)))
+
+def _class_end(source: str, start: int) -> int | None:
+    """Return the index of the ``]`` closing the character class opened at ``start``."""
+    i = start + 1
+    if source[i : i + 1] == "^":
+        i += 1
+    if source[i : i + 1] == "]":
+        i += 1  # a "]" first in a class is a literal
+    while i < len(source):
+        if source[i] == "\\":
+            i += 2
+            continue
+        if source[i] == "]":
+            return i
+        i += 1
+    return None
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """Return the index of the ``)`` closing the group opened at ``start``."""
+    depth, i = 0, start
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            close = _class_end(source, i)
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _may_be_absent(source: str, after: int) -> bool:
+    """Tell whether the quantifier at ``after`` (if any) allows zero repetitions."""
+    quantifier = source[after : after + 1]
+    if quantifier in ("?", "*"):
+        return True
+    if quantifier == "{":
+        low = source[after + 1 :].split(",", 1)[0].split("}", 1)[0]
+        return not low.isdigit() or int(low) == 0
+    return False
+
+
+def _group_starts(alternative: str) -> set[str] | None:
+    """First characters of an alternative opening with a group: ``(?:a|b)c``, ``(?P<n>a)``."""
+    close = _group_end(alternative, 0)
+    if close is None or _may_be_absent(alternative, close + 1):
+        return None
+    inner = alternative[1:close]
+    if inner.startswith("?:"):
+        inner = inner[2:]
+    elif inner.startswith("?P<"):
+        inner = inner.split(">", 1)[1]
+    elif inner.startswith("?"):
+        return None  # a look-around or an inline flag
+    return _starts(inner)
+
+
+def _class_starts(alternative: str) -> set[str] | None:
+    """First characters of an alternative opening with a class of plain characters: ``[ab]``."""
+    close = _class_end(alternative, 0)
+    if close is None or _may_be_absent(alternative, close + 1):
+        return None
+    members = alternative[1:close]
+    if not members or any(char in _REGEX_SYNTAX or char in "-^" for char in members):
+        return None
+    return {char.lower() for char in members}
+
+
+def _alternative_starts(alternative: str) -> set[str] | None:
+    """Return the characters one alternative must start with, or ``None`` if unsure."""
+    if not alternative:
+        return None
+    first = alternative[0]
+    if first == "(":
+        return _group_starts(alternative)
+    if first == "[":
+        return _class_starts(alternative)
+    if first in _REGEX_SYNTAX or _may_be_absent(alternative, 1):
+        return None
+    return {first.lower()}
+
+
+def _starts(source: str) -> set[str] | None:
+    alternatives = _split_alternatives(source)
+    if alternatives is None:
+        return None
+    found: set[str] = set()
+    for alternative in alternatives:
+        chars = _alternative_starts(alternative)
+        if chars is None:
+            return None
+        found |= chars
+    return found
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """Return the characters (lower case) a pattern must start with, or ``None`` if unsure.
+
+    Reads the regex source itself, conservatively: a plain character, a class of plain
+    characters, a group or an alternation of those, each not optional. Anything else (an
+    escape, a look-around, an optional first item) gives ``None``, and the pattern is then
+    tried at every position, so the answer is never wrong, only slower. (This replaces a
+    walk over the parse tree of the private ``re._parser`` module, which a future Python
+    may remove.)
+    """
+    chars = _starts(pattern)
     return frozenset(chars) if chars else None
 
 
