@@ -92,6 +92,7 @@ class _Grammar:
     """The compiled patterns and cue words of one language."""
 
     patterns: tuple[tuple[str, re.Pattern[str], _Parser], ...]
+    triggers: dict[str, frozenset[str]]
     weekdays: dict[str, int]
     months: dict[str, int]
     numbers: dict[str, int]
@@ -106,6 +107,15 @@ class _Grammar:
     determiners: frozenset[str]
     war_start: re.Pattern[str]
     english: bool
+
+
+def _triggers(*groups: tuple[tuple[str, ...], Iterable[str]]) -> dict[str, frozenset[str]]:
+    """Map each lower-case trigger word to the kinds of expression it can be part of."""
+    table: dict[str, set[str]] = {}
+    for kinds, words in groups:
+        for word in words:
+            table.setdefault(word.lower(), set()).update(kinds)
+    return {word: frozenset(kinds) for word, kinds in table.items()}
 
 
 def _number(word: str, grammar: _Grammar) -> int | None:
@@ -397,8 +407,23 @@ def _norwegian_grammar() -> _Grammar:
         ("anchor", anchor, _parse_anchor_nb, flags),
         ("year", year, _parse_year, 0),
     ]
+    weekday_forms = [w + suffix for w in lex.WEEKDAYS for suffix in ("", "en", "ens", "s")]
+    day_words = ["dag", "dagen", "går", "morgen", "morgenen", "morgon", "morgonen", "forgårs",
+                 "forgår", "overmorgen", "overmorgon", "kveld", "kvelden", "natt", "natta",
+                 "natten", "morges", "ettermiddag", "formiddag"]  # fmt: skip
+    units = ["uke", "uka", "uken", "uker", "veke", "veka", "veker", "helg", "helga", "helgen",
+             "måned", "måneden", "måneder", "månad", "månaden", "månader", "år", "året", "fjor",
+             "fjol", "dager", "dagar", "døgn", "dag", "dagen"]  # fmt: skip
+    triggers = _triggers(
+        (("weekday", "date"), weekday_forms),
+        (("date", "month"), [*lex.MONTHS, *lex.MONTH_ABBREVIATIONS]),
+        (("relday", "anchor"), day_words),
+        (("span", "ago", "anchor"), units),
+        (("season",), [*lex.SEASONS, *lex.SEASONS_DEFINITE]),
+    )
     return _Grammar(
         patterns=tuple((k, re.compile(p, f), fn) for k, p, fn, f in patterns),
+        triggers=triggers,
         weekdays=_folded(lex.WEEKDAYS),
         months=_folded({**lex.MONTHS, **lex.MONTH_ABBREVIATIONS}),
         numbers=lex.NUMBER_WORDS,
@@ -507,8 +532,18 @@ def _english_grammar() -> _Grammar:
         ("anchor", anchor, _parse_anchor_en),
         ("year", year, _parse_year),
     ]  # fmt: skip
+    units = ["day", "days", "week", "weeks", "weekend", "month", "months", "year", "years"]
+    triggers = _triggers(
+        (("weekday", "date"), lex.WEEKDAYS),
+        (("date", "month"), [m.rstrip(".") for m in lex.MONTHS]),
+        (("relday", "anchor"), ["today", "yesterday", "tomorrow", "tonight", "night", "morning",
+                                "afternoon", "evening"]),
+        (("span", "ago", "anchor"), units),
+        (("season",), lex.SEASONS),
+    )  # fmt: skip
     return _Grammar(
         patterns=tuple((k, re.compile(p), fn) for k, p, fn in patterns),
+        triggers=triggers,
         weekdays=_folded(lex.WEEKDAYS),
         months=_folded(lex.MONTHS),
         numbers=lex.NUMBER_WORDS,
@@ -645,28 +680,66 @@ def _plausible(c: _Candidate, match_text: str, text: str, g: _Grammar) -> bool:
     return check is None or check(c, match_text, text, g)
 
 
+_WORD: Final = re.compile(r"\w+")
+_DIGIT_KINDS: Final = frozenset({"date", "year"})
+#: How many words before its trigger word an expression may start ("i slutten av mai": 3).
+_WORDS_BEFORE_TRIGGER: Final = {
+    "weekday": 4, "date": 3, "month": 3, "season": 3, "relday": 2, "span": 3, "ago": 6,
+    "anchor": 4, "year": 0,
+}  # fmt: skip
+
+
+def _matches(text: str, g: _Grammar) -> Iterable[tuple[str, re.Match[str], _Parser]]:
+    """Yield pattern matches starting at or a few words before a trigger word (a weekday…).
+
+    Why not ``finditer`` over the whole text: Python's regex engine tries every pattern at
+    every position; anchoring the patterns at the few words before each trigger word makes
+    the stage several times faster and keeps it linear on very long input.
+    """
+    by_kind: dict[str, list[tuple[re.Pattern[str], _Parser]]] = {}
+    for kind, pattern, parser in g.patterns:
+        by_kind.setdefault(kind, []).append((pattern, parser))
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    tried: set[tuple[int, str, int]] = set()
+    for k, (start, _end, word) in enumerate(words):
+        kinds = g.triggers.get(word.lower())
+        if kinds is None:
+            if word[0] not in "0123456789":
+                continue
+            kinds = _DIGIT_KINDS
+        for kind in kinds:
+            for j in range(max(0, k - _WORDS_BEFORE_TRIGGER[kind]), k + 1):
+                pos = words[j][0]
+                if j < k and "\n" in text[pos:start]:
+                    continue
+                for i, (pattern, parser) in enumerate(by_kind[kind]):
+                    key = (pos, kind, i)
+                    if key in tried:
+                        continue
+                    tried.add(key)
+                    match = pattern.match(text, pos)
+                    if match is not None:
+                        yield kind, match, parser
+
+
 def _find_candidates(text: str, g: _Grammar) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for kind, pattern, parser in g.patterns:
-        for match in pattern.finditer(text):
-            data = parser(match, g)
-            if data is None:
-                continue
-            cand = _Candidate(match.start(), match.end(), kind, data)
-            if _plausible(cand, match.group(), text, g):
-                found.append(cand)
+    for kind, match, parser in _matches(text, g):
+        data = parser(match, g)
+        if data is None:
+            continue
+        cand = _Candidate(match.start(), match.end(), kind, data)
+        if _plausible(cand, match.group(), text, g):
+            found.append(cand)
     # Longest first (then earliest): "15. august 2025" beats "august 2025" and "2025".
     found.sort(key=lambda c: (c.start - c.end, c.start))
-    starts: list[int] = []
+    taken = bytearray(len(text))
     kept: list[_Candidate] = []
     for cand in found:
-        i = bisect.bisect_left(starts, cand.start)
-        if i > 0 and kept[i - 1].end > cand.start:
-            continue
-        if i < len(kept) and kept[i].start < cand.end:
-            continue
-        starts.insert(i, cand.start)
-        kept.insert(i, cand)
+        if taken.find(1, cand.start, cand.end) < 0:
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+            kept.append(cand)
+    kept.sort(key=lambda c: c.start)
     return _merge_anchored(text, kept)
 
 
@@ -694,9 +767,11 @@ def _merge_anchored(text: str, kept: list[_Candidate]) -> list[_Candidate]:
                 and not text[cand.end : nxt.start].strip()
             ):
                 end = nxt.end
+                following = kept[i + 2].start if i + 2 < len(kept) else len(text)
                 if nxt.kind == "weekday" and nxt.data.get("genitive"):
                     noun = re.match(r"[ \t]+[a-zæøåéü][\w-]*", text[end : end + 40])
-                    end += noun.end() if noun else 0
+                    if noun and end + noun.end() <= following:
+                        end += noun.end()
                 out.append(_Candidate(cand.start, end, "anchored", cand.data, anchor=nxt))
                 i += 2
                 continue
@@ -774,6 +849,12 @@ def _tense(text: str, span: tuple[int, int], start: int, end: int, g: _Grammar) 
 # ──────────────────────────────────────────────────────────────────────────── resolving
 
 
+#: Characters either side of a date that its tense and context are read from.
+_CLAUSE_WINDOW: Final = 200
+#: Characters before a date in which open quote marks are counted.
+_QUOTE_WINDOW: Final = 1500
+
+
 class _Unset:
     """Marks "no day mentioned yet" (distinct from a day mentioned but unresolved)."""
 
@@ -803,9 +884,12 @@ class _Context:
         return None
 
     def span_at(self, pos: int) -> tuple[int, int]:
+        """Return the sentence around ``pos``, clipped to a window (run-on text stays linear)."""
         sentence = self.sentence_at(pos)
         if sentence is not None:
-            return sentence.start, sentence.end
+            return max(sentence.start, pos - _CLAUSE_WINDOW), min(
+                sentence.end, pos + _CLAUSE_WINDOW
+            )
         lo = max(self.text.rfind("\n", 0, pos), self.text.rfind(". ", 0, pos) + 1, 0)
         hi = self.text.find("\n", pos)
         return lo, len(self.text) if hi < 0 else hi
@@ -996,8 +1080,9 @@ def _reference_day(ctx: _Context) -> dt.date | None:
 def _in_quote(ctx: _Context, pos: int) -> bool:
     sentence = ctx.sentence_at(pos)
     start = ctx.paragraph_starts.get(sentence.paragraph, 0) if sentence else 0
-    before = ctx.text[start:pos]
-    if before.lstrip()[:1] in ("–", "—", "-") or re.search(r":\s*[–—]\s", before):
+    opening = ctx.text[start : start + 3].lstrip()[:1]
+    before = ctx.text[max(start, pos - _QUOTE_WINDOW) : pos]
+    if opening in ("–", "—", "-") or re.search(r":\s*[–—]\s", before):
         return True  # a dash paragraph, or an inline "sa torsdag: – I dag …"
     return (
         before.count("«") > before.count("»")

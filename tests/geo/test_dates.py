@@ -344,6 +344,12 @@ def test_every_date_of_the_seed_article(seed_article: Article) -> None:
         assert date.basis
 
 
+def test_anchored_noun_never_swallows_the_next_date() -> None:
+    text = "Dagen før fredagens fredag kom svaret."
+    dates = dates_of(text)
+    assert [d.surface for d in dates] == ["Dagen før fredagens", "fredag"]
+
+
 def test_basis_names_the_rule() -> None:
     text = "Tirsdag snakket de. De møtes fredag. Det skjedde 3. mars 2024 og i 2014."
     assert [d.basis for d in dates_of(text)] == [
