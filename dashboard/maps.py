@@ -20,7 +20,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely.geometry
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 from shapely.geometry import Point
 
@@ -47,7 +47,7 @@ __all__ = [
 
 EVENTS_LAYER: Final = "Events"
 #: Most event markers one map draws (newest first); the legend says when more matched.
-MAX_MARKERS: Final = 1000
+MAX_MARKERS: Final = 500
 #: Most events listed in the popup of one call/meeting line.
 _LINE_POPUP_EVENTS: Final = 5
 _DIPLOMACY_VIEW: Final = ((52.0, -40.0), 2)
@@ -56,14 +56,44 @@ _EVACUATION_VIEW: Final = ((48.5, 37.4), 8)
 _TILES_URL: Final = "OpenStreetMap"
 
 
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use stand-ins for braces inside strings
+
+
+def _braces_marked(data: object) -> object:
+    if isinstance(data, str):
+        clean = data.replace(_OPEN, "").replace(_CLOSE, "")
+        return clean.replace("{", _OPEN).replace("}", _CLOSE)
+    if isinstance(data, Mapping):
+        return {key: _braces_marked(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_braces_marked(value) for value in data]
+    return data
+
+
 def script_json(data: object) -> str:
-    """Serialise ``data`` as JSON that is safe inside an inline ``<script>``.
+    """Serialise ``data`` as JSON that is safe inside an inline ``<script>`` folium renders.
 
     ``<``, ``>`` and ``&`` become JSON unicode escapes, so no value can close the script;
-    the result is still the same JSON (and a valid JavaScript expression).
+    braces inside string values become unicode escapes too, so no value can form a
+    Jinja ``{{ … }}`` or ``{% … %}`` (branca re-parses rendered scripts as templates). The
+    result is still the same JSON, and a valid JavaScript expression.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json.dumps(_braces_marked(data), ensure_ascii=False, separators=(", ", ": "))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         (_OPEN, "\\u007b"), (_CLOSE, "\\u007d")):  # fmt: skip
+        text = text.replace(raw, escaped)
+    return text
+
+
+class _RenderedScript(Element):  # type: ignore[misc]  # branca ships no type hints
+    """Already-rendered script text, added to the page as is (never parsed as a template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
 
 
 class FeatureLayer(MacroElement):  # type: ignore[misc]  # branca ships no type hints
@@ -124,6 +154,18 @@ class FeatureLayer(MacroElement):  # type: ignore[misc]  # branca ships no type 
         self.data = collection if isinstance(collection, str) else script_json(collection)
         self.options = dict(options)
         self.interactive = interactive
+
+    def render(self, **kwargs: Any) -> None:
+        """Add the layer's script to the page without re-parsing it as a Jinja template.
+
+        ``MacroElement.render`` wraps the rendered script in ``Element(text)``, which
+        compiles the text as a template: slow for megabytes of GeoJSON, and a template
+        injection if data held ``{{ … }}`` (also prevented by :func:`script_json`).
+        """
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(
+            _RenderedScript(script(self, kwargs)), name=self.get_name()
+        )
 
 
 class VenueLike(Protocol):

@@ -8,7 +8,9 @@ Article text is untrusted. ``<script>``, ``<img onerror=…>`` and ``javascript:
 show as text in popups, tooltips, cards and legends. :func:`escape_text` escapes the HTML
 metacharacters *and* the characters that matter inside the JavaScript template literals
 folium wraps popups and tooltips in (backtick, ``$``, backslash), so a value can close neither
-an HTML tag nor the literal around it.
+an HTML tag nor the literal around it. Braces are escaped too: branca (folium) re-parses
+rendered scripts as Jinja templates, so an article's ``{{ 7*7 }}`` would otherwise run on
+the server (template injection).
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ __all__ = [
     "tooltip_text",
 ]
 
-_JS_TEMPLATE_CHARS = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+_JS_TEMPLATE_CHARS = str.maketrans(
+    {"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"}
+)
 _TOOLTIP_CHARS = 160
 
 

@@ -21,6 +21,8 @@ from geo.frames import Frames
 XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">'
 XSS_LINK = '<a href="javascript:window.__xss=1">click</a>'
 XSS_TEMPLATE = "`${window.__xss=1}`"
+#: Server-side template injection: branca re-parses rendered scripts as Jinja templates.
+SSTI = "{{ 7*191 }} {% for i in range(3) %}loop{% endfor %} {# hidden #}"
 
 PLACES = {
     "Anchorage": (61.2181, -149.9003, "US"),

@@ -7,6 +7,7 @@ import pytest
 from dashboard import maps, style
 from dashboard.basemap import country_outlines, outlines_geojson
 from tests.dashboard.builders import (
+    SSTI,
     XSS,
     XSS_TEMPLATE,
     Ev,
@@ -133,7 +134,7 @@ def test_offline_outlines_draw_crimea_as_ukraine() -> None:
     assert outlines[outlines.contains(simferopol)]["name"].tolist() == ["Ukraine"]
 
 
-@pytest.mark.parametrize("payload", [XSS, XSS_TEMPLATE])
+@pytest.mark.parametrize("payload", [XSS, XSS_TEMPLATE, SSTI])
 def test_article_payloads_reach_no_map_unescaped(payload: str) -> None:
     frames = make_frames(
         [
@@ -152,7 +153,9 @@ def test_article_payloads_reach_no_map_unescaped(payload: str) -> None:
             maps.build_evacuation_map(make_zones(1, who=payload), frames.events, front=front),
         )
     )
-    assert "window.__xss" in html  # the payload is shown…
+    assert "window.__xss" in html or "7*191" in html  # the payload is shown…
+    assert "looploop" not in html  # …no Jinja loop ran on the server,
+    assert "1337" not in html  # …and no expression was evaluated (7*191),
     for raw in ("<script>window", "<img src=x", "${window.__xss"):
         assert raw not in html  # …but never as markup, a tag or a template expression,
     for json_raw in ("\\u003cscript", "\\u003cimg"):
@@ -211,3 +214,13 @@ def test_script_json_cannot_close_the_script_element_and_stays_the_same_json() -
     assert "</script" not in text
     assert "<" not in text
     assert json.loads(text) == data
+
+
+def test_jinja_syntax_in_article_text_is_shown_not_evaluated_anywhere_on_a_map() -> None:
+    frames = make_frames(
+        [Ev("meeting", "2025-08-15", ("Donald Trump", "Vladimir Putin"), place="Anchorage",
+            sentence="Sum {{ 7*7 }} end", article_title="{% if true %}T{% endif %}")]
+    )  # fmt: skip
+    html = maps.map_html(maps.build_diplomacy_map(frames.events, frames.actors))
+    assert "Sum 49 end" not in html
+    assert "7*7" in html  # shown as text (escaped braces)

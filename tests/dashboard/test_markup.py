@@ -6,12 +6,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard import markup
-from tests.dashboard.builders import XSS, XSS_LINK, XSS_TEMPLATE, Ev, Qt, make_events, make_quotes
+from tests.dashboard.builders import (
+    SSTI,
+    XSS,
+    XSS_LINK,
+    XSS_TEMPLATE,
+    Ev,
+    Qt,
+    make_events,
+    make_quotes,
+)
 
 PAYLOADS = [
     pytest.param(XSS, id="script-and-img-onerror"),
     pytest.param(XSS_LINK, id="javascript-link"),
     pytest.param(XSS_TEMPLATE, id="js-template-literal"),
+    pytest.param(SSTI, id="jinja-template-injection"),
 ]
 
 
@@ -22,6 +32,8 @@ def _assert_inert(text: str) -> None:
     assert "<a " not in lowered
     assert "`" not in text
     assert "${" not in text
+    assert "{{" not in text
+    assert "{%" not in text
 
 
 @given(st.text())

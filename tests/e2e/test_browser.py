@@ -43,8 +43,9 @@ published: 2025-08-14
 lang: nb
 title: "Test {PAYLOAD} {LINK_PAYLOAD}"
 ---
-Frankrikes president Emmanuel Macron snakket onsdag med Zelenskyj på telefon fra Paris.
-– Dette er en test {PAYLOAD} {IMG_PAYLOAD} {LINK_PAYLOAD} av sikkerheten, sa Macron.
+Frankrikes president Emmanuel Macron snakket onsdag med Zelenskyj på telefon fra Paris \
+{PAYLOAD} {{{{ 7*191 }}}}.
+– Dette er en test {PAYLOAD} {IMG_PAYLOAD} {LINK_PAYLOAD} {{{{ 7*191 }}}} av sikkerheten, sa Macron.
 Macron sa at «{IMG_PAYLOAD} [klikk](javascript:window.__xss=1)» var en test.
 """
 
@@ -261,11 +262,14 @@ def _scenario(tab: Any, offline: Offline, dialogs: list[str], server: str, seeds
     frame = _map_frame(tab)
     popup_texts = []
     for index in range(diplomacy["markers"]):
-        frame.locator("path.fd-event").nth(index).click(force=True)
-        popup = frame.locator(".leaflet-popup-content")
-        popup.first.wait_for(timeout=MAP_TIMEOUT_MS)
-        popup_texts.append(popup.first.inner_text())
+        # dispatch on the path itself: overlapping markers would swallow a positional click
+        frame.locator("path.fd-event").nth(index).dispatch_event("click")
+        popup = frame.locator(".leaflet-popup-content").last  # the one just opened
+        popup.wait_for(timeout=MAP_TIMEOUT_MS)
+        popup_texts.append(popup.inner_text())
     assert any("<script>window.__xss=1" in text for text in popup_texts)  # shown as text
+    assert any("{{ 7*191 }}" in text for text in popup_texts)  # not evaluated on the server
+    assert not any("1337" in text for text in popup_texts)
     tab.get_by_text("Quotes", exact=True).wait_for()
 
     # Change a filter in the sidebar: only events mentioning Macron remain.
