@@ -159,6 +159,11 @@ class Offline:
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         _fail_or_skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    if assets.missing() and shutil.which("npm"):
+        try:  # test set-up: fetch the npm packages once into the cache (registry, not CDN)
+            assets.fetch()
+        except (OSError, subprocess.SubprocessError) as exc:
+            _fail_or_skip(f"could not fetch folium's assets with npm: {exc}")
     if assets.missing():
         _fail_or_skip(
             f"CDN assets not cached: run `python -m tests.e2e.assets` ({assets.missing()})"
