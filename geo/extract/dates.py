@@ -230,6 +230,8 @@ def _parse_month(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
 def _parse_season(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
     if m.group("year"):
         return {"year": int(m.group("year")), "yrel": None}
+    if m.groupdict().get("coming"):  # "til høsten": the coming one
+        return {"year": None, "yrel": 0}
     mod = (m.group("smod") or "").lower()
     yrel = {"i": 0, "this": 0, "forrige": -1, "førre": -1, "last": -1, "fjor": -1}.get(mod)
     if mod in _FUTURE_MODS:
@@ -298,23 +300,30 @@ _ANCHOR_DIRECTIONS: Final = {
 }  # fmt: skip
 
 
+def _parse_counted_anchor(groups: dict[str, str], g: _Grammar) -> dict[str, Any] | None:
+    """Parse "to dager senere", "two days before", "to år senere"."""
+    n = _number(groups["n"], g)
+    if n is None:
+        return None
+    unit = _AGO_UNITS[groups["unit"].lower()]
+    direction = groups["dir"].lower()
+    needs_date = direction in ("før", "etter", "before", "after")
+    if unit == "year":  # "to år etter invasjonen" names no date: dropped
+        return None if needs_date else {"years": n * _ANCHOR_DIRECTIONS[direction]}
+    days = n * (7 if unit == "week" else 1)
+    return {"days": days * _ANCHOR_DIRECTIONS[direction], "needs_date": needs_date}
+
+
 def _parse_anchor(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
     groups = {k: v for k, v in m.groupdict().items() if v}
-    if "n" in groups:  # "to dager senere", "two days before"
-        n = _number(groups["n"], g)
-        if n is None:
-            return None
-        unit = _AGO_UNITS[groups["unit"].lower()]
-        days = n * (7 if unit == "week" else 1)
-        direction = groups["dir"].lower()
-        needs_date = direction in ("før", "etter", "before", "after")
-        return {"days": days * _ANCHOR_DIRECTIONS[direction], "needs_date": needs_date}
+    if "n" in groups:
+        return _parse_counted_anchor(groups, g)
     if "dday" in groups:  # "dagen før", "the day after", "a day earlier"
         direction = groups["dir"].lower().split()[-1]
         return {"days": _ANCHOR_DIRECTIONS[direction], "needs_date": False, "dagen": True}
-    if "yeardir" in groups:  # "året etter", "the following year"
-        direction = groups["yeardir"].lower().split()[-1]
-        return {"years": _ANCHOR_DIRECTIONS.get(direction, 0)}
+    if "yeardir" in groups:  # "året etter", "the following year", "a year earlier"
+        words = groups["yeardir"].lower().split()
+        return {"years": next((_ANCHOR_DIRECTIONS[w] for w in words if w in _ANCHOR_DIRECTIONS), 0)}
     if "sameyear" in groups:  # "samme år", "later that year"
         return {"years": 0}
     return {"days": 0, "needs_date": False}  # "samme kveld", "tidligere på dagen"
@@ -363,7 +372,8 @@ def _norwegian_grammar() -> _Grammar:
     )
     season_re = (
         rf"{b}(?:(?:{season_def})\s+(?:i\s+)?(?P<year>{_YEAR_RE})(?!\d)"
-        rf"|(?:i\s+)?(?P<smod>fjor|forrige|førre|neste|kommende|i)\s+(?:{season})){e}"
+        rf"|(?:i\s+)?(?P<smod>fjor|forrige|førre|neste|kommende|i)\s+(?:{season})"
+        rf"|(?P<coming>til)\s+(?:{season_def})){e}"
     )
     relday = (
         rf"{b}i\s+(?P<rd>dag|går|morgen|morgon|forgårs|forgår|overmorgen|overmorgon|kveld"
@@ -382,7 +392,8 @@ def _norwegian_grammar() -> _Grammar:
         rf"|måneder|måned|månader|månad|år)\s+sid[ae]n{e}"
     )
     anchor = (
-        rf"{b}(?:(?P<dday>dagen)\s+(?P<dir>før|etter|i\s+forveien|i\s+forvegen|derpå)"
+        rf"{b}(?:(?P<dday>dagen|kvelden|natten|natta|morgenen|døgnet)\s+"
+        rf"(?P<dir>før|etter|i\s+forveien|i\s+forvegen|derpå)"
         rf"|(?:samme|same)\s+(?:dag|dagen|kveld|kvelden|natt|natta|natten|morgen|morgon"
         rf"|ettermiddag|formiddag)"
         rf"|(?:tidligere|tidlegare|senere|seinare)\s+(?:på|samme|same)\s+(?:dagen|dag|kvelden"
@@ -390,7 +401,7 @@ def _norwegian_grammar() -> _Grammar:
         rf"|(?:året|månaden|måneden)\s+(?P<yeardir>før|etter)"
         rf"|(?P<sameyear>(?:(?:senere|seinare|tidligere|tidlegare)\s+)?(?:samme|same)\s+år"
         rf"(?:et)?)"
-        rf"|(?P<n>{num}|\d{{1,2}})\s+(?P<unit>dager|dagar|døgn|uker|veker|dag|uke|veke)\s+"
+        rf"|(?P<n>{num}|\d{{1,2}})\s+(?P<unit>dager|dagar|døgn|uker|veker|dag|uke|veke|år)\s+"
         rf"(?P<dirn>senere|seinare|tidligere|tidlegare|før|etter)){e}"
     )
     year = rf"(?<![\w.,/])(?P<year>{_YEAR_RE})(?![\d\w]|[.,]\d|-tal|-år)"
@@ -467,7 +478,8 @@ def _english_grammar() -> _Grammar:
     wd = _alternation(lex.WEEKDAYS)
     tod = _alternation(lex.TIMES_OF_DAY)
     months_full = _alternation(k for k in lex.MONTHS if not k.endswith("."))
-    months_any = _alternation(lex.MONTHS)
+    abbreviations = _alternation(k.rstrip(".") for k in lex.MONTHS if k.endswith("."))
+    months_any = rf"(?:{months_full}|(?:{abbreviations})\.?)"
     num = _alternation(lex.NUMBER_WORDS)
     edge = "|".join(lex.MONTH_EDGE_PHRASES)
     b, e = r"(?<![\w-])", r"(?!\w)"
@@ -506,7 +518,8 @@ def _english_grammar() -> _Grammar:
         rf"(?P<n>(?i:{num})|\d{{1,3}})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago{e}"
     )
     anchor = (
-        rf"{b}(?:(?P<dday>(?i:the\s+day|a\s+day|one\s+day|the\s+next|the\s+following))\s+"
+        rf"{b}(?:(?P<dday>(?i:the\s+day|a\s+day|one\s+day|the\s+next|the\s+following"
+        rf"|the\s+previous|the\s+prior))\s+"
         rf"(?P<dir>before|after|earlier|later|day)"
         rf"|(?i:(?:on\s+)?the\s+same\s+day|(?:later|earlier)\s+that\s+(?:day|night|morning"
         rf"|evening)|that\s+same\s+day)"
@@ -514,7 +527,7 @@ def _english_grammar() -> _Grammar:
         rf"|the\s+same\s+year))"
         rf"|(?P<yeardir>(?i:the\s+(?:following|next)\s+year|the\s+year\s+(?:before|after)"
         rf"|a\s+year\s+(?:later|earlier)))"
-        rf"|(?P<n>(?i:{num})|\d{{1,2}})\s+(?P<unit>days?|weeks?)\s+"
+        rf"|(?P<n>(?i:{num})|\d{{1,2}})\s+(?P<unit>days?|weeks?|years?)\s+"
         rf"(?P<dirn>later|earlier|before|after)){e}"
     )
     year = rf"(?<![\w.,/$£€])(?P<year>{_YEAR_RE})(?![\d\w]|[.,]\d|['’]?s\b)"
@@ -575,9 +588,9 @@ def _parse_anchor_en(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
     elif "dday" in groups:
         head = groups["dday"].lower().split()
         if groups["dir"].lower() == "day":  # "the next day", "the following day"
-            if head[-1] not in ("next", "following"):
+            if head[-1] not in ("next", "following", "previous", "prior"):
                 return None
-            groups["dir"] = "after"
+            groups["dir"] = "after" if head[-1] in ("next", "following") else "before"
         elif head[-1] != "day":
             return None
     return _parse_anchor(_DictMatch(groups), g)  # type: ignore[arg-type]
@@ -631,6 +644,8 @@ def _plausible_year(c: _Candidate, match_text: str, text: str, g: _Grammar) -> b
         return False
     if before in g.year_cues:
         return True
+    if g.english:  # counts carry a thousands separator in English: "the 2014 annexation"
+        return _word_after(text, c.end).lower() not in dates_en.COUNT_NOUNS
     if re.match(r"[ \u00a0]\d{3}(?!\d)", text[c.end : c.end + 5]):  # "2 000 000"
         return False
     after = _word_after(text, c.end)
@@ -666,7 +681,16 @@ def _plausible_span(c: _Candidate, match_text: str, text: str, g: _Grammar) -> b
     return words[0] != "over" or words[-1] == "weekend"
 
 
+_HABITUAL: Final = frozenset({"hver", "kvar", "alle", "every", "each"})
+
+
+def _plausible_weekday(c: _Candidate, match_text: str, text: str, g: _Grammar) -> bool:
+    """Drop habitual weekdays ("hver fredag", "every Friday"): no one day is meant."""
+    return _word_before(text, c.start).lower() not in _HABITUAL
+
+
 _PLAUSIBLE: Final[dict[str, Callable[[_Candidate, str, str, _Grammar], bool]]] = {
+    "weekday": _plausible_weekday,
     "year": _plausible_year,
     "month": _plausible_month,
     "season": _plausible_season,
@@ -797,7 +821,8 @@ def _cue(tokens: list[tuple[int, str]], i: int, g: _Grammar, adjacent: bool) -> 
     low = word.lower()
     nxt = tokens[i + 1][1].lower() if i + 1 < len(tokens) else ""
     if g.english and low in ("is", "are", "am", "going", "set", "due"):
-        return "future" if nxt == "to" else None
+        progressive = low in ("is", "are", "am") and nxt.endswith("ing")  # "is meeting"
+        return "future" if nxt == "to" or progressive else None
     if low in g.future or low in g.scheduled or low in ("kommer", "kjem"):
         return "future"
     if low in g.reporting or low in g.perfect or low in g.past:
@@ -1099,7 +1124,7 @@ def _resolve_relday(c: _Candidate, ctx: _Context) -> _Resolution:
     ref = ctx.ref_day
     if (
         isinstance(ref, dt.date)
-        and pub - dt.timedelta(days=7) <= ref < pub
+        and pub - dt.timedelta(days=2) <= ref < pub
         and _in_quote(ctx, c.start)
     ):
         base, basis = ref, "relative-day-quote"  # "i dag" said on the day the text named

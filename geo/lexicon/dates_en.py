@@ -7,6 +7,7 @@ verb "march" are not months; "May" itself needs a preposition or a day/year besi
 from __future__ import annotations
 
 __all__ = [
+    "COUNT_NOUNS",
     "FUTURE_MARKERS",
     "FUTURE_PREPOSITIONS",
     "MONTHS",
@@ -35,7 +36,7 @@ WEEKDAYS: dict[str, int] = {
     "Sunday": 6,
 }
 
-#: Month names and their abbreviations → month number.
+#: Month names and their abbreviations (the dot is optional in text) → month number.
 MONTHS: dict[str, int] = {
     "January": 1,
     "February": 2,
@@ -51,6 +52,10 @@ MONTHS: dict[str, int] = {
     "December": 12,
     "Jan.": 1,
     "Feb.": 2,
+    "Mar.": 3,
+    "Apr.": 4,
+    "Jun.": 6,
+    "Jul.": 7,
     "Aug.": 8,
     "Sept.": 9,
     "Sep.": 9,
@@ -194,6 +199,18 @@ PAST_VERBS: frozenset[str] = frozenset(
         "underwent",
     }
 )
+
+#: Words after a four-digit number that make it a count, not a year ("2000 troops"); English
+#: writes counts with a thousands separator, so "the 2014 annexation" is a year.
+COUNT_NOUNS: frozenset[str] = frozenset(
+    {
+        "people", "soldiers", "troops", "civilians", "children", "men", "women", "residents",
+        "refugees", "prisoners", "casualties", "dead", "deaths", "killed", "wounded", "km",
+        "kilometers", "kilometres", "miles", "meters", "metres", "tanks", "drones", "missiles",
+        "shells", "rounds", "dollars", "euros", "tons", "tonnes", "square", "sq", "homes",
+        "buildings", "cases", "units", "times", "hours", "days", "more", "others", "strong",
+    }
+)  # fmt: skip
 
 PAST_PREPOSITIONS: frozenset[str] = frozenset({"since"})
 FUTURE_PREPOSITIONS: frozenset[str] = frozenset({"by", "until", "before"})

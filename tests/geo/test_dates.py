@@ -175,6 +175,14 @@ _RULES = [
                  "next month", "2026-01", "month", id="en-next-month-over-new-year"),
     pytest.param("The talks began two years ago.", "2025-08-14", "en",
                  "two years ago", "2023", "year", id="en-years-ago"),
+    pytest.param("The envoy arrived on Aug 11.", "2025-08-14", "en",
+                 "Aug 11", "2025-08-11", "day", id="en-abbreviated-month-without-dot"),
+    pytest.param("Zelensky is meeting the president on Monday.", "2025-08-14", "en",
+                 "Monday", "2025-08-18", "day", id="en-progressive-is-future"),
+    pytest.param("Sanctions have grown since the 2014 annexation.", "2025-08-14", "en",
+                 "2014", "2014", "year", id="en-year-as-modifier"),
+    pytest.param("Til høsten skal Stortinget behandle saken.", "2025-05-14", "nb",
+                 "Til høsten", "2025", "year", id="til-hoesten"),
 ]  # fmt: skip
 
 
@@ -233,6 +241,9 @@ NOT_DATES = [
     pytest.param("Det er rolig i vår region.", "nb", id="i-vaar-possessive"),
     pytest.param("It may be too late, said Theresa May.", "en", id="en-may-modal-and-name"),
     pytest.param("Han fyller mandager med møter.", "nb", id="plural-weekday"),
+    pytest.param("Hver fredag samles de på torget.", "nb", id="habitual-hver-fredag"),
+    pytest.param("They protest every Friday.", "en", id="en-habitual-every-friday"),
+    pytest.param("Some 2000 troops crossed the river.", "en", id="en-count-not-year"),
 ]
 
 
@@ -248,6 +259,25 @@ def test_dagen_for_takes_the_day_the_text_just_named() -> None:
         ("mandag", "2025-08-11", "weekday-past"),
         ("Dagen før", "2025-08-10", "anchored-to-reference"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        pytest.param("Angrepet kom tirsdag. Kvelden før var det stille.", "nb",
+                     ["2025-08-12", "2025-08-11"], id="kvelden-foer"),
+        pytest.param("Krim ble annektert i 2014. To år senere kom nye sanksjoner.", "nb",
+                     ["2014", "2016"], id="to-aar-senere"),
+        pytest.param("Crimea was annexed in 2014. The following year talks failed.", "en",
+                     ["2014", "2015"], id="en-the-following-year"),
+        pytest.param("The strike came on Tuesday. The previous day was calm.", "en",
+                     ["2025-08-12", "2025-08-11"], id="en-the-previous-day"),
+    ],
+)  # fmt: skip
+def test_anchored_phrases_count_from_the_date_named_before(
+    text: str, lang: Lang, expected: list[str]
+) -> None:
+    assert [d.resolved for d in dates_of(text, lang=lang)] == expected
 
 
 def test_samme_kveld_follows_the_weekday_before_it() -> None:
