@@ -139,11 +139,33 @@ SCHEDULED_PRESENT: frozenset[str] = frozenset(
         "votes",
         "resumes",
         "leaves",
+        "launches",
+        "unveils",
+        "presents",
+        "signs",
+        "gathers",
     }
 )
 
 REPORTING_PRESENT: frozenset[str] = frozenset(
-    {"says", "tells", "writes", "reports", "claims", "according", "warns", "insists"}
+    {
+        "says",
+        "tells",
+        "writes",
+        "reports",
+        "claims",
+        "according",
+        "warns",
+        "insists",
+        "urges",
+        "announces",
+        "confirms",
+        "denies",
+        "accuses",
+        "argues",
+        "notes",
+        "adds",
+    }
 )
 
 PERFECT_AUXILIARIES: frozenset[str] = frozenset({"has", "have", "had"})
