@@ -314,8 +314,8 @@ def _parse_counted_anchor(groups: dict[str, str], g: _Grammar) -> dict[str, Any]
     return {"days": days * _ANCHOR_DIRECTIONS[direction], "needs_date": needs_date}
 
 
-def _parse_anchor(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
-    groups = {k: v for k, v in m.groupdict().items() if v}
+def _parse_anchor(groups: dict[str, str], g: _Grammar) -> dict[str, Any] | None:
+    """Parse an anchored phrase from its matched groups (both grammars name them alike)."""
     if "n" in groups:
         return _parse_counted_anchor(groups, g)
     if "dday" in groups:  # "dagen før", "the day after", "a day earlier"
@@ -457,20 +457,7 @@ def _parse_anchor_nb(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
     if "dirn" in groups:
         groups["dir"] = groups.pop("dirn")
         groups.pop("dday", None)
-    return _parse_anchor(_DictMatch(groups), g)  # type: ignore[arg-type]
-
-
-class _DictMatch:
-    """A stand-in for ``re.Match`` over a dict of groups (lets parsers share one shape)."""
-
-    def __init__(self, groups: dict[str, str]) -> None:
-        self._groups = groups
-
-    def groupdict(self) -> dict[str, str]:
-        return self._groups
-
-    def group(self, name: str) -> str | None:
-        return self._groups.get(name)
+    return _parse_anchor(groups, g)
 
 
 def _english_grammar() -> _Grammar:
@@ -593,7 +580,7 @@ def _parse_anchor_en(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
             groups["dir"] = "after" if head[-1] in ("next", "following") else "before"
         elif head[-1] != "day":
             return None
-    return _parse_anchor(_DictMatch(groups), g)  # type: ignore[arg-type]
+    return _parse_anchor(groups, g)
 
 
 _GRAMMARS: Final[dict[str, _Grammar]] = {}
