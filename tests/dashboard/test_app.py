@@ -293,3 +293,36 @@ def test_a_pasted_article_runs_through_the_real_extractor_and_its_html_stays_tex
     bodies = "".join(h.value for h in at.html)
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in bodies
     assert "<script>" not in bodies
+
+
+def test_selecting_an_event_on_the_timeline_list_shows_its_source_sentence(calls: Calls) -> None:
+    at = _run()
+    picker = at.selectbox(key="timeline_pick")
+    call_id = next(
+        eid for eid, row in zip(
+            seedlike_frames().events["event_id"], seedlike_frames().events["type"], strict=True
+        ) if row == "call"
+    )  # fmt: skip
+    picker.set_value(call_id).run()
+    details = [h.value for h in at.html if "fd-popup" in h.value]
+    assert len(details) == 1
+    assert "Zelenskyj snakket onsdag med Trump og Vance på video." in details[0]
+    assert "2025-08-13" in details[0]
+
+
+def test_the_quote_panel_filters_by_speaker(calls: Calls) -> None:
+    at = _run()
+    calls["quote"].clear()
+    at.multiselect(key="quote_speakers").select("Keir Starmer").run()
+    assert {q["quote"]["speaker"] for q in calls["quote"]} == {"Keir Starmer"}
+    cards = [h.value for h in at.html if "fd-quote" in h.value]
+    assert len(cards) == 1
+    assert "Koalisjonen av de villige er klar." in cards[0]
+
+
+def test_the_events_table_lists_the_filtered_events_with_downloads(calls: Calls) -> None:
+    at = _run()
+    at.sidebar.multiselect[ACTORS].select("Keir Starmer").run()
+    table = at.dataframe[-1].value
+    assert list(table["sentence"]) == ["Starmer sa at koalisjonen er klar."]
+    assert {b.label for b in at.get("download_button")} >= {"Download GeoJSON", "Download CSV"}
