@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from geo.events.cues import FRONT_POINTS, CueTable, group_name
+from geo.events.cues import FRONT_POINTS, CueTable, first_chars, group_name, starting_with
 from geo.events.taxonomy import EventType
 from geo.ids import make_id
 from geo.model import (
@@ -107,9 +107,28 @@ _SOURCES: Final = (
     (re.compile(r"Bloomberg\b"), "Bloomberg"),
     (re.compile(r"NRK\b"), "NRK"),
 )
-_SOURCE_ANY: Final = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?P<s{i}>{p.pattern})" for i, (p, _) in enumerate(_SOURCES)) + ")"
-)
+
+
+def _source_pattern() -> re.Pattern[str]:
+    """Compile one pattern for all :data:`_SOURCES` (group ``s<i>`` names the source).
+
+    It opens with a look-ahead for the sources' first letters in either case (a filter that
+    never changes what matches) so the scan skips most positions at once
+    (see :func:`geo.events.cues.starting_with`).
+    """
+    letters: set[str] = set()
+    for pattern, _ in _SOURCES:
+        chars = first_chars(pattern.pattern)
+        if chars is None:
+            letters.clear()
+            break
+        letters |= chars | {char.upper() for char in chars}
+    alternation = "|".join(f"(?P<s{i}>{p.pattern})" for i, (p, _) in enumerate(_SOURCES))
+    first = starting_with(letters) if letters else ""
+    return re.compile(rf"{first}(?<!\w)(?:{alternation})")
+
+
+_SOURCE_ANY: Final = _source_pattern()
 _SOURCE_NAMES: Final = frozenset(name.lower() for _, name in _SOURCES) | {
     "institute for the study of war",
     "agence france-presse",
@@ -120,6 +139,12 @@ _DASH = ("–", "—", "-")
 _REPORTED = re.compile(r"\b(?:at|that)\b", re.IGNORECASE)
 # "På Telegram skriver X", "on Telegram X said": a channel or place before the verb speaks not.
 _LOCATIVE = re.compile(r"(?:\b(?:på|i|fra|frå|via|on|in|at|from)\s+)$", re.IGNORECASE)
+_TITLE_CLAUSE_BREAK = re.compile(r"[:;|]")
+_UKRAINE = re.compile(r"ukrain", re.IGNORECASE)
+_LOWER_WORD_NEXT = re.compile(r" [a-zæøå]")
+_ENGLISH_POSSESSIVE = re.compile(r"['’]s ")
+_MEETING_COMPOUND = re.compile(r"-(?:topp)?møte", re.IGNORECASE)
+_DAY_COUNT = re.compile(r"(?:\w+\s+)?(?:dager|dagar|døgn|days?)\s", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:meg selv|meg sjølv|myself)\b", re.IGNORECASE)
 
 
@@ -177,6 +202,27 @@ def _role_head(role: str | None) -> str:
     return (role or "").lower().split(" of ")[0].strip()
 
 
+def _word_position(form: str, text: str) -> int | None:
+    r"""Return where ``form`` first stands in ``text`` as a whole word, or ``None``.
+
+    Same as ``re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text)`` without compiling a
+    pattern per name (each new name missed ``re``'s cache and was compiled at run time).
+    """
+    position = text.find(form)
+    while position != -1:
+        end = position + len(form)
+        before_ok = position == 0 or not _is_word_char(text[position - 1])
+        if before_ok and (end == len(text) or not _is_word_char(text[end])):
+            return position
+        position = text.find(form, position + 1)
+    return None
+
+
+def _is_word_char(char: str) -> bool:
+    r"""Return whether ``char`` is a regex ``\w`` character (letter, digit, underscore)."""
+    return char.isalnum() or char == "_"
+
+
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -203,7 +249,7 @@ class _Index:
         self.persons = {m.actor.id: m.actor for m in ctx.actors}
         self.ukraine_context = any(
             m.place is not None and m.place.country == "UA" for m in ctx.places
-        ) or bool(re.search(r"ukrain", text, re.IGNORECASE))
+        ) or bool(_UKRAINE.search(text))
         self.role_refs = self._role_references()
         self.venue = self._summit_venue()
         self.title_participants = self._title_participants()
@@ -230,8 +276,8 @@ class _Index:
         if match:
             return match.group("role")
         after = self.text[place.end : place.end + 3]
-        possessive = (place.surface.endswith("s") and re.match(r" [a-zæøå]", after)) or (
-            re.match(r"['’]s ", after)
+        possessive = (place.surface.endswith("s") and _LOWER_WORD_NEXT.match(after)) or (
+            _ENGLISH_POSSESSIVE.match(after)
         )
         return "genitive" if possessive else None
 
@@ -315,7 +361,7 @@ class _Index:
         return bool(
             table.venue_before.search(before)
             or table.venue_after.match(after)
-            or re.search(r"-(?:topp)?møte", m.surface, re.IGNORECASE)
+            or _MEETING_COMPOUND.search(m.surface)
         )
 
     def _summit_venue(self) -> PlaceMention | None:
@@ -339,7 +385,7 @@ class _Index:
         title = self.ctx.article.title or ""
         if not title:
             return []
-        for clause in re.split(r"[:;|]", title):
+        for clause in _TITLE_CLAUSE_BREAK.split(title):
             if not self.ctx.table.summit_title.search(clause):
                 continue
             names: list[tuple[int, str]] = []
@@ -349,11 +395,10 @@ class _Index:
                 forms.setdefault(actor.name, {actor.name, actor.name.split()[-1], *actor.aliases})
                 forms[actor.name].add(mention.surface)
             for name, surfaces in forms.items():
-                for form in surfaces:
-                    hit = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", clause)
-                    if hit:
-                        names.append((hit.start(), name))
-                        break
+                positions = [_word_position(form, clause) for form in surfaces]
+                found = [position for position in positions if position is not None]
+                if found:
+                    names.append((min(found), name))
             return [name for _, name in sorted(names)]
         return []
 
@@ -611,9 +656,7 @@ def _choose_date(idx: _Index, draft: _Draft, start: int, end: int) -> bool:
                 continue
             sign = -1 if relative.group("dir").lower() in ("før", "before") else 1
             resolved, basis = _shift(resolved, sign * n), "sentence-offset"
-        elif table.date_bound.search(before) and not re.match(
-            r"(?:\w+\s+)?(?:dager|dagar|døgn|days?)\s", ref.surface, re.IGNORECASE
-        ):
+        elif table.date_bound.search(before) and not _DAY_COUNT.match(ref.surface):
             continue
         rank = (_GRANULARITY_RANK.get(granularity, 0), -ref.start)
         if best is None or rank > (best[0], best[1]):

@@ -21,7 +21,16 @@ from typing import Final, Literal
 from geo.events.taxonomy import EventType
 from geo.model import Lang, Place
 
-__all__ = ["CUE_TABLES", "FRONT_POINTS", "Cue", "CueTable", "cue_table", "group_name"]
+__all__ = [
+    "CUE_TABLES",
+    "FRONT_POINTS",
+    "Cue",
+    "CueTable",
+    "cue_table",
+    "first_chars",
+    "group_name",
+    "starting_with",
+]
 
 CueKind = Literal["verb", "noun"]
 T = EventType
@@ -224,7 +233,7 @@ def _starts(source: str) -> set[str] | None:
     return found
 
 
-def _first_chars(pattern: str) -> frozenset[str] | None:
+def first_chars(pattern: str) -> frozenset[str] | None:
     """Return the characters (lower case) a pattern must start with, or ``None`` if unsure.
 
     Reads the regex source itself, conservatively: a plain character, a class of plain
@@ -239,7 +248,7 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(chars) if chars else None
 
 
-def _starting_with(letters: Iterable[str]) -> str:
+def starting_with(letters: Iterable[str]) -> str:
     """Return a look-ahead for one of ``letters``: a cheap first test at every position.
 
     Why: Python's ``re`` tries a pattern that opens with a look-behind and an alternation
@@ -254,7 +263,7 @@ def _combine(named: list[tuple[str, str]]) -> re.Pattern[str]:
     At each word start the engine checks one character per letter group and then tries only
     the few patterns that can start with that letter (Python's ``re`` tries alternatives one
     by one, so this is several times faster than a flat alternation); a look-ahead for all
-    the letters (:func:`_starting_with`) first rejects the other positions. Order is kept
+    the letters (:func:`starting_with`) first rejects the other positions. Order is kept
     inside a group, so the earlier pair wins where two match at one position. A pattern
     that can start with several letters appears once per letter as ``<name>_<n>``; read the
     name up to the last underscore.
@@ -262,7 +271,7 @@ def _combine(named: list[tuple[str, str]]) -> re.Pattern[str]:
     by_letter: dict[str, list[str]] = {}
     anywhere: list[str] = []
     for name, pattern in named:
-        chars = _first_chars(pattern)
+        chars = first_chars(pattern)
         if chars is None:
             anywhere.append(f"(?P<{name}_any>{pattern})")
             continue
@@ -273,7 +282,7 @@ def _combine(named: list[tuple[str, str]]) -> re.Pattern[str]:
         for char, alternatives in sorted(by_letter.items())
     ]
     branches.extend(anywhere)
-    first = "" if anywhere else _starting_with(by_letter)
+    first = "" if anywhere else starting_with(by_letter)
     return re.compile(
         rf"{first}(?<![\wæøåÆØÅ])(?:{'|'.join(branches)})(?![\wæøåÆØÅ])", re.IGNORECASE
     )
@@ -309,7 +318,7 @@ def _words(pattern: str) -> re.Pattern[str]:
             f"(?={re.escape(char)})(?:{'|'.join(group)})"
             for char, group in sorted(by_letter.items())
         )
-        first = _starting_with(by_letter)
+        first = starting_with(by_letter)
     return re.compile(rf"{first}(?<![\wæøåÆØÅ])(?:{body})(?![\wæøåÆØÅ])", re.IGNORECASE)
 
 

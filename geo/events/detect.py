@@ -44,6 +44,7 @@ __all__ = ["Trigger", "find_events", "find_triggers"]
 
 _HEADING_MAX_WORDS = 7
 _NEGATION_WINDOW = 24  # characters before a trigger searched for "ikke"/"not"
+_CLAUSE_PUNCTUATION = re.compile(r"[,;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def _negated(text: str, sentence: Sentence, trigger_start: int, table: CueTable)
 
 def _conditional(text: str, sentence: Sentence, trigger_start: int, table: CueTable) -> bool:
     before = text[sentence.start : trigger_start]
-    clause = re.split(r"[,;]", before)[-1]
+    clause = _CLAUSE_PUNCTUATION.split(before)[-1]
     return table.conditional.search(clause) is not None
 
 
