@@ -601,8 +601,10 @@ def simplify_for_web(
     tolerance = settings.WEB_SIMPLIFY_TOLERANCE_DEG if tolerance is None else tolerance
     out = frame.to_crs(settings.DEFAULT_CRS).copy()
     geoms = out.geometry.to_numpy()
-    polygonal = np.array([g is not None and g.geom_type in ("Polygon", "MultiPolygon")
-                          for g in geoms])  # fmt: skip
+    polygonal = np.array(
+        [g is not None and g.geom_type in ("Polygon", "MultiPolygon") for g in geoms],
+        dtype=bool,  # an empty frame must still give a boolean mask
+    )
     simplified = geoms.copy()
     if polygonal.any():
         simplified[polygonal] = shapely.coverage_simplify(geoms[polygonal], tolerance)

@@ -482,3 +482,10 @@ def test_web_layers_of_the_approximate_front_keep_the_legend(tmp_path: Path) -> 
     web = web_layers(front_for_day(None, cache_dir=tmp_path))
     assert list(web["kind"]) == ["approximate"]
     assert "APPROXIMATE" in web["legend"].iloc[0]
+
+
+def test_simplify_for_web_keeps_an_empty_frame_empty() -> None:
+    empty = gpd.GeoDataFrame({"area_km2": []}, geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+    out = simplify_for_web(empty)
+    assert out.empty
+    assert out.crs == empty.crs
