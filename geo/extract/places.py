@@ -106,7 +106,10 @@ _CUES_AFTER: dict[str, KindHint] = {
 }
 _SENTENCE_END = frozenset(".!?:\n")
 _OPENERS = frozenset(" \t«\"“”'‘(–—-•*")
+# The look-ahead lists the letters either alternative starts with (cue words; a capital):
+# a cheap test that lets the scan skip most positions (it never changes what matches).
 _UNKNOWN_CUES = re.compile(
+    r"(?=[ltsvA-ZÆØÅ])"
     r"\b(?:landsbyen|tettstedet|småbyen|village of|town of)\s+"
     r"(?P<name>[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+)?)"
     r"|(?P<region>[A-ZÆØÅ][^\W\d_]+)-(?:regionen|oblasten|fylket|provinsen)\b"
@@ -300,28 +303,31 @@ def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool
 
 
 def _scan(text: str, toks: list[tuple[int, int]], gaz: Gazetteer, lang: str) -> list[_Match]:
-    """Return every gazetteer name at a capitalised token, longest first, in text order."""
+    """Return every gazetteer name at a capitalised token, longest first, in text order.
+
+    Only capitalised tokens can open a name, so they are listed first in one comprehension
+    (most tokens are lower-case words; a Python loop over all of them cost more than the
+    gazetteer look-ups).
+    """
     matches: list[_Match] = []
-    i = 0
-    while i < len(toks):
-        s, e = toks[i]
-        if not text[s].isupper():
-            i += 1
+    resume = 0  # the token after the last match: a name never starts inside another
+    for i in [i for i, (start, _) in enumerate(toks) if text[start].isupper()]:
+        if i < resume:
             continue
+        s, e = toks[i]
         word = _fold(text[s:e])
         if (
             word not in _STOP_HEADS
             and not gaz.starts_name(word)
             and not (word.endswith("s") and gaz.starts_name(word[:-1]))
         ):
-            i += 1
             continue
         found = _match_at(text, toks, i, gaz, lang)
         if isinstance(found, _Match):
             matches.append(found)
-            i = found.last + 1
-        else:
-            i += found if isinstance(found, int) else 1
+            resume = found.last + 1
+        elif isinstance(found, int):
+            resume = i + found
     return matches
 
 
