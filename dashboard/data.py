@@ -4,8 +4,9 @@ Caches are keyed by strings (the corpus fingerprint, a day), never by hashed Geo
 (streamlit#8615): unhashable arguments carry a leading underscore. Uploaded articles live in
 ``st.session_state`` only, so one user's upload never shows up for another.
 
-Pieces of :mod:`geo` that are not installed yet (corpus builder, frontline, evacuation and
-diplomacy layers) are reported as a notice and the rest of the dashboard still works.
+Downloads (frontline snapshots, boundary files) are tried at most once per day shown and only
+when ``geo.settings.ALLOW_FETCH`` is on, with a short timeout; offline, the maps fall back to
+the approximate front and to buffered zones, and say so.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import geopandas as gpd
@@ -26,9 +25,15 @@ import streamlit as st
 
 from dashboard import basemap
 from dashboard.filters import empty_frames, merge_frames
-from geo import settings
+from geo import corpus, settings
 from geo.errors import GeoError
-from geo.frames import Frames
+from geo.frames import Frames, extractions_to_frames
+from geo.io.articles import article_from_bytes
+from geo.layers import claims as claims_layer
+from geo.layers import diplomacy, evacuation, frontline
+from geo.layers.boundaries import fetch_boundaries
+from geo.pipeline import extract_article
+from geo.resources import Resources, load_resources
 
 __all__ = [
     "KEY_UPLOADS",
@@ -60,13 +65,6 @@ class Loaded:
     notices: tuple[str, ...] = field(default=())
 
 
-def _optional(module: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        return None
-
-
 def seeds_dir() -> Path:
     """Return the articles folder: ``$FRONTLINE_SEEDS_DIR``, else the bundled seeds."""
     env = os.environ.get(SEEDS_ENV)
@@ -79,15 +77,12 @@ def _processed_dir() -> Path | None:
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
-def _resources() -> Any:
-    from geo.resources import load_resources  # noqa: PLC0415 - heavy, loaded on first use
-
+def _resources() -> Resources:
     return load_resources()
 
 
 @st.cache_data(show_spinner="Reading the articles…", max_entries=4)
 def _corpus(seeds: str, processed: str | None, fingerprint: str) -> Frames:
-    corpus = importlib.import_module("geo.corpus")
     frames: Frames = corpus.load_corpus(
         seeds_dir=Path(seeds), processed_dir=Path(processed) if processed else None
     )
@@ -96,13 +91,6 @@ def _corpus(seeds: str, processed: str | None, fingerprint: str) -> Frames:
 
 def load_frames() -> Loaded:
     """Return the corpus frames (built from the seeds when missing or stale), cached."""
-    corpus = _optional("geo.corpus")
-    if corpus is None:
-        return Loaded(
-            empty_frames(),
-            "none",
-            ("The corpus builder (geo.corpus) is not installed yet: add an article below.",),
-        )
     seeds, processed = seeds_dir(), _processed_dir()
     try:
         fingerprint = str(corpus.corpus_fingerprint(seeds_dir=seeds, processed_dir=processed))
@@ -129,23 +117,13 @@ def extract_upload(raw: bytes, name: str) -> tuple[str, Frames]:
     ------
     geo.errors.ArticleError
         The file is empty, binary, too large or has bad front matter (message says which).
-    RuntimeError
-        The extraction pieces of ``geo`` needed here are not installed yet.
     """
-    from geo.io.articles import article_from_bytes  # noqa: PLC0415
-    from geo.pipeline import extract_article  # noqa: PLC0415
-
     digest = hashlib.sha256(raw).hexdigest()[:8]
     stem = Path(name).stem or "pasted"
     article_id = f"upload-{stem}-{digest}"
     article = article_from_bytes(raw, article_id=article_id, path=name)  # bad file: says why
-    frames_module = importlib.import_module("geo.frames")
-    to_frames = getattr(frames_module, "extractions_to_frames", None)
-    if to_frames is None:
-        msg = "geo.frames.extractions_to_frames is not installed yet; cannot show uploads."
-        raise RuntimeError(msg)
     extraction = extract_article(article, _resources())
-    return article_id, to_frames([extraction])
+    return article_id, extractions_to_frames([extraction])
 
 
 def add_upload(article_id: str, frames: Frames) -> None:
@@ -164,17 +142,38 @@ def outlines(extent: str) -> str | None:
         return None
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _prefetch(day: dt.date) -> tuple[str, ...]:
+    """Download the snapshots for ``day`` once per process; return the problems met."""
+    if not settings.ALLOW_FETCH:
+        return ()
+    return frontline.prefetch_front(day, timeout=settings.APP_FETCH_TIMEOUT_S)
+
+
+@st.cache_resource(show_spinner=False)
+def _boundaries() -> str | None:
+    """Download the oblast/hromada outlines once per process; return a problem or ``None``."""
+    if not settings.ALLOW_FETCH:
+        return None
+    try:
+        fetch_boundaries(timeout=settings.APP_FETCH_TIMEOUT_S)
+    except GeoError as exc:
+        return f"Boundary outlines unavailable ({exc}); zones are drawn as buffers."
+    return None
+
+
 @st.cache_resource(show_spinner="Loading the front line…", max_entries=8)
 def front_for_day(day: dt.date) -> tuple[Any, str | None]:
-    """Return ``(FrontLayer or None, notice)`` for a day, from ``geo.layers.frontline``."""
-    module = _optional("geo.layers.frontline")
-    if module is None:
-        return None, "The frontline layer (geo.layers.frontline) is not installed yet."
+    """Return ``(FrontLayer or None, notice)`` for a day, fetching its snapshots if allowed."""
+    problems = _prefetch(day)
     try:
-        layer = module.front_for_day(day)
-    except (GeoError, OSError) as exc:
+        layer = frontline.front_for_day(day)
+    except GeoError as exc:
         return None, f"No front line for {day}: {exc}"
-    return _for_web(layer, getattr(module, "simplify_for_web", None)), None
+    notice = None
+    if problems and layer.is_approximate:
+        notice = f"Could not download the snapshot for {day}: {problems[0]}"
+    return _for_web(layer, frontline.simplify_for_web), notice
 
 
 def _for_web(layer: Any, simplify: Any) -> Any:
@@ -198,45 +197,42 @@ def evacuation_zones(
     fingerprint: str, day: dt.date, _front: Any, _events: gpd.GeoDataFrame
 ) -> tuple[gpd.GeoDataFrame | None, str | None]:
     """Return ``(zones or None, notice)``, computed once per corpus and day."""
-    module = _optional("geo.layers.evacuation")
-    if module is None:
-        return None, "The evacuation layer (geo.layers.evacuation) is not installed yet."
+    notice = _boundaries()
     try:
         occupied = getattr(_front, "occupied", None)
-        return module.evacuation_zones(front=occupied, events=_events), None
-    except (GeoError, OSError) as exc:
+        return evacuation.evacuation_zones(front=occupied, events=_events), notice
+    except GeoError as exc:
         return None, f"Evacuation zones unavailable: {exc}"
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def claims(fingerprint: str, event_ids: tuple[str, ...], _events: gpd.GeoDataFrame) -> Any:
-    """Return the claim check (claimed vs measured km²) for the shown events, or ``None``."""
-    module = _optional("geo.layers.claims")
-    if module is None or _events.empty:
+    """Return the claim check (claimed vs measured km²) for the shown events, or ``None``.
+
+    The snapshots of each claimed day are fetched first when downloads are allowed.
+    """
+    if _events.empty:
         return None
+    for day in _claimed_days(_events):
+        _prefetch(day)
     try:
-        result: pd.DataFrame = module.check_claims(_events)
-    except (GeoError, OSError):
+        result: pd.DataFrame = claims_layer.check_claims(_events)
+    except GeoError:
         return None
     return result
 
 
+def _claimed_days(events: gpd.GeoDataFrame) -> list[dt.date]:
+    """Days of the events that claim an area (their snapshots measure the claim)."""
+    claimed = events[events["quantities"].astype(str).str.contains("area_km2", regex=False)]
+    return sorted({d.date() for d in pd.to_datetime(claimed["date"]).dropna()})
+
+
 @st.cache_resource(show_spinner=False)
 def diplomacy_venue() -> tuple[Any, dict[str, float]]:
-    """Return the summit venue and its distances (km by destination), if available."""
-    module = _optional("geo.layers.diplomacy")
-    if module is None:
-        return None, {}
-    venue = getattr(module, "SUMMIT_VENUE", None)
-    distances: dict[str, float] = {}
-    try:
-        raw = module.venue_distances()
-    except (GeoError, OSError, AttributeError):
-        return venue, {}
-    if isinstance(raw, pd.DataFrame) and not raw.empty:
-        name_col = next((c for c in raw.columns if raw[c].dtype == object), raw.columns[0])
-        km_col = next((c for c in raw.columns if "km" in str(c)), raw.columns[-1])
-        distances = {str(n): float(k) for n, k in zip(raw[name_col], raw[km_col], strict=True)}
-    elif isinstance(raw, dict):
-        distances = {str(k): float(v) for k, v in raw.items()}
-    return venue, distances
+    """Return the summit venue and its geodesic distances in km, by destination."""
+    table = diplomacy.venue_distances()
+    distances = {
+        str(name): float(km) for name, km in zip(table["target"], table["distance_km"], strict=True)
+    }
+    return diplomacy.SUMMIT_VENUE, distances

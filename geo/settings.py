@@ -26,6 +26,12 @@ FETCH_TIMEOUT_S
     Timeout of one HTTP request when fetching frontline snapshots.
 FRONTLINE_SOURCE_URL
     URL template of daily DeepStateMap snapshots; ``{date}`` is ``YYYYMMDD``.
+ALLOW_FETCH
+    Whether the app may download frontline snapshots and boundary files it lacks (the CLI's
+    ``frontline fetch`` always may). Off when ``FRONTLINE_OFFLINE`` is set; tests set it.
+APP_FETCH_TIMEOUT_S
+    Timeout of one download started by the dashboard: short, so an offline deploy shows the
+    approximate front quickly instead of hanging.
 WEB_SIMPLIFY_TOLERANCE_DEG
     Topology-preserving simplification for display only (never before measuring areas).
 """
@@ -37,6 +43,8 @@ from pathlib import Path
 from typing import Final
 
 __all__ = [
+    "ALLOW_FETCH",
+    "APP_FETCH_TIMEOUT_S",
     "CACHE_DIR",
     "DATA_DIR",
     "DEFAULT_CRS",
@@ -77,6 +85,8 @@ EQUAL_AREA_CRS: Final = "EPSG:6933"
 
 MAX_ARTICLE_BYTES: int = 2_000_000
 FETCH_TIMEOUT_S: float = 20.0
+ALLOW_FETCH: bool = not os.environ.get("FRONTLINE_OFFLINE")
+APP_FETCH_TIMEOUT_S: float = 5.0
 FRONTLINE_SOURCE_URL: str = (
     "https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data/"
     "deepstatemap_data_{date}.geojson"

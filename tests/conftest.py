@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from geo import settings
 from geo.io.articles import read_article
 from geo.model import Article, Extraction
 from geo.pipeline import extract_article
 from geo.resources import Resources, load_resources
+from tests.loopback import Server, serve_shared_data
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = PROJECT_ROOT / "seeds" / "2025-08-14_alaska-eve.txt"
@@ -30,6 +33,13 @@ def shared_dir() -> Path:
             pytest.fail(f"{path} is missing; CI must run with ../shared beside the clone")
         pytest.skip(f"{path} is missing")
     return path
+
+
+@pytest.fixture
+def server(shared_dir: Path) -> Iterator[Server]:
+    """A loopback HTTP server serving the shared snapshots (see :mod:`tests.loopback`)."""
+    with serve_shared_data(shared_dir) as state:
+        yield state
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +62,13 @@ def seed_extraction(seed_article: Article, resources: Resources) -> Extraction:
 
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Refuse sockets to anything but loopback: tests and the app must need no network."""
+    """Refuse sockets to anything but loopback: tests and the app must need no network.
+
+    The app is also told not to try (``ALLOW_FETCH``; ``FRONTLINE_OFFLINE`` for the
+    ``streamlit run`` subprocess of the browser test), so it shows the offline fallbacks.
+    """
+    monkeypatch.setattr(settings, "ALLOW_FETCH", False)
+    monkeypatch.setenv("FRONTLINE_OFFLINE", "1")
     real_connect = socket.socket.connect
 
     def guarded_connect(self: socket.socket, address: object) -> object:

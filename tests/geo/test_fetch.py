@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,58 +17,9 @@ from geo.io.fetch import cached_snapshots, fetch_file, fetch_snapshot
 from geo.io.frontline import read_snapshot
 from geo.layers import boundaries
 from geo.layers.frontline import front_for_day, prefetch_front
+from tests.loopback import Server
 
 DAY = dt.date(2025, 8, 12)
-
-
-@dataclass
-class Server:
-    """A loopback server: ``/data/<file>`` serves files, ``/slow/…`` stalls, ``/corrupt/…`` cuts."""
-
-    root: Path
-    base: str = ""
-    requests: list[str] = field(default_factory=list)
-
-    def template(self, kind: str = "data") -> str:
-        return f"{self.base}/{kind}/deepstatemap_data_{{date}}.geojson"
-
-
-@pytest.fixture
-def server(shared_dir: Path) -> Iterator[Server]:
-    state = Server(root=shared_dir / "data")
-    stop = threading.Event()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            state.requests.append(self.path)
-            kind, _, name = self.path.lstrip("/").partition("/")
-            folder = state.root / ("boundaries" if kind == "boundaries" else "frontline/deepstate")
-            path = folder / name
-            if not path.is_file():
-                self.send_error(404, "Not Found")
-                return
-            body = path.read_bytes()
-            if kind == "slow":
-                stop.wait(3)
-            if kind == "corrupt":
-                body = body[:500]
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield state
-    stop.set()
-    httpd.shutdown()
-    httpd.server_close()
 
 
 def cache_listing(folder: Path) -> dict[str, bytes]:

@@ -1,0 +1,65 @@
+"""The deployed app fetches the front line it lacks, once, and falls back when it cannot."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dashboard import data
+from geo import settings
+from tests.loopback import Server
+
+DAY = dt.date(2025, 8, 12)
+
+
+@pytest.fixture
+def fresh_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(settings, "CACHE_DIR", tmp_path / "cache")
+    for cached in (data.front_for_day, data._prefetch):
+        cached.clear()
+    yield tmp_path / "cache"
+    for cached in (data.front_for_day, data._prefetch):
+        cached.clear()
+
+
+def test_the_app_fetches_the_days_snapshots_once_and_draws_the_measured_front(
+    server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "ALLOW_FETCH", True)
+    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", server.template())
+    layer, notice = data.front_for_day(DAY)
+    assert notice is None
+    assert not layer.is_approximate
+    assert "DeepState" in layer.legend
+    assert sorted(server.requests) == [
+        "/data/deepstatemap_data_20250812.geojson",
+        "/data/deepstatemap_data_20250813.geojson",
+    ]
+    data.front_for_day.clear()
+    data._prefetch.clear()
+    data.front_for_day(DAY)
+    assert len(server.requests) == 2, "a cached date must not be downloaded again"
+
+
+def test_offline_the_app_draws_the_approximate_front_without_trying(
+    server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", server.template())
+    layer, _ = data.front_for_day(DAY)
+    assert layer.is_approximate
+    assert "APPROXIMATE" in layer.legend.upper()
+    assert server.requests == []
+
+
+def test_a_failed_download_is_said_and_the_approximate_front_shown(
+    server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "ALLOW_FETCH", True)
+    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", server.template())
+    day_the_server_lacks = dt.date(2024, 1, 10)
+    layer, notice = data.front_for_day(day_the_server_lacks)
+    assert layer.is_approximate
+    assert notice is not None
+    assert "404" in notice
