@@ -100,11 +100,18 @@ _QUANTITY = re.compile(
 # so _candidate_starts finds the numbers with this cheap pattern (every digit, because a
 # number may begin inside a digit run when the run as a whole is no number), looks back
 # from each for a cue, and _QUANTITY is only tried, anchored, at those positions.
-_NUMBER_START = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+# The look-ahead (digits and the letters number words start with) rejects most positions
+# with one test before the alternation is tried; it never changes what matches.
+_NUMBER_FIRST = "".join(sorted({word[0] for word in _WORD_NUMBERS}))
+_NUMBER_START = re.compile(rf"(?=[\d{_NUMBER_FIRST}])(?:\d|\b(?:{_NUMBER_WORDS})\b)", re.IGNORECASE)
 _APPROX_ALTERNATIVES: Final = tuple(_APPROX.replace("\\.", ".").split("|"))
 _APPROX_LENGTHS: Final = sorted({len(cue) for cue in _APPROX_ALTERNATIVES}, reverse=True)
 # The letters a cue can open with, matched by the engine itself so that its case folding
 # (dotless ı, long ſ) stays exactly that of _QUANTITY.
+_APPROX_FIRST_ASCII = frozenset(
+    "".join(cue[0] for cue in _APPROX_ALTERNATIVES)
+    + "".join(cue[0].upper() for cue in _APPROX_ALTERNATIVES)
+)
 _APPROX_FIRST = re.compile(
     "[" + re.escape("".join(sorted({cue[0] for cue in _APPROX_ALTERNATIVES}))) + "]",
     re.IGNORECASE,
@@ -148,6 +155,17 @@ def parse_number(text: str, lang: str = "nb") -> float | None:
         return None
 
 
+def _may_open_cue(char: str) -> bool:
+    """Return whether an approximation cue can begin with ``char`` (as ``_QUANTITY`` folds case).
+
+    ASCII is answered from a set; other characters ask the regex engine, whose case folding
+    also lets "ſ" stand for "s".
+    """
+    if char.isascii():
+        return char in _APPROX_FIRST_ASCII
+    return _APPROX_FIRST.match(char) is not None
+
+
 def _candidate_starts(text: str, start: int, end: int) -> list[int]:
     """Return, sorted, every position in ``[start, end)`` where a quantity may begin.
 
@@ -166,7 +184,7 @@ def _candidate_starts(text: str, start: int, end: int) -> list[int]:
             continue  # a cue is separated from its number by white space
         for length in _APPROX_LENGTHS:
             cue_start = gap - length
-            if cue_start >= start and _APPROX_FIRST.match(text, cue_start):
+            if cue_start >= start and _may_open_cue(text[cue_start]):
                 starts.add(cue_start)
     return sorted(starts)
 
