@@ -36,7 +36,7 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture
-def server(shared_dir: Path) -> Iterator[Server]:
+def snapshot_server(shared_dir: Path) -> Iterator[Server]:
     """A loopback HTTP server serving the shared snapshots (see :mod:`tests.loopback`)."""
     with serve_shared_data(shared_dir) as state:
         yield state

@@ -25,39 +25,39 @@ def fresh_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_the_app_fetches_the_days_snapshots_once_and_draws_the_measured_front(
-    server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
+    snapshot_server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(settings, "ALLOW_FETCH", True)
-    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", server.template())
+    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", snapshot_server.template())
     layer, notice = data.front_for_day(DAY)
     assert notice is None
     assert not layer.is_approximate
     assert "DeepState" in layer.legend
-    assert sorted(server.requests) == [
+    assert sorted(snapshot_server.requests) == [
         "/data/deepstatemap_data_20250812.geojson",
         "/data/deepstatemap_data_20250813.geojson",
     ]
     data.front_for_day.clear()
     data._prefetch.clear()
     data.front_for_day(DAY)
-    assert len(server.requests) == 2, "a cached date must not be downloaded again"
+    assert len(snapshot_server.requests) == 2, "a cached date must not be downloaded again"
 
 
 def test_offline_the_app_draws_the_approximate_front_without_trying(
-    server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
+    snapshot_server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", server.template())
+    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", snapshot_server.template())
     layer, _ = data.front_for_day(DAY)
     assert layer.is_approximate
     assert "APPROXIMATE" in layer.legend.upper()
-    assert server.requests == []
+    assert snapshot_server.requests == []
 
 
 def test_a_failed_download_is_said_and_the_approximate_front_shown(
-    server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
+    snapshot_server: Server, fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(settings, "ALLOW_FETCH", True)
-    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", server.template())
+    monkeypatch.setattr(settings, "FRONTLINE_SOURCE_URL", snapshot_server.template())
     day_the_server_lacks = dt.date(2024, 1, 10)
     layer, notice = data.front_for_day(day_the_server_lacks)
     assert layer.is_approximate

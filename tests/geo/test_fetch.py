@@ -22,6 +22,11 @@ from tests.loopback import Server
 DAY = dt.date(2025, 8, 12)
 
 
+@pytest.fixture
+def server(snapshot_server: Server) -> Server:
+    return snapshot_server
+
+
 def cache_listing(folder: Path) -> dict[str, bytes]:
     if not folder.exists():
         return {}
