@@ -102,6 +102,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 _CANDIDATE_END = re.compile(r"[.!?…]+[»\"”’')\]]*(?=\s)")
 _NEXT_STARTS_SENTENCE = re.compile(r"\s+[«\"“–—(\[]?\s?[A-ZÆØÅÄÖÜÉ0-9]")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LINE = re.compile(r"[^\n]+")
 _INITIALS = re.compile(r"(?:[A-ZÆØÅ]\.)*[A-ZÆØÅ]")
 _DAY_NUMBER_BEFORE = re.compile(r"\b\d{1,2}$")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zæøå]")
@@ -118,7 +119,7 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     [(0, 3), (6, 8)]
     """
     paragraphs: list[Paragraph] = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in _LINE.finditer(text):
         line = match.group()
         stripped = line.strip()
         if not stripped:
