@@ -43,9 +43,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Generic, Protocol, TypeVar
 
 from geo.events.cues import FRONT_POINTS, CueTable, first_chars, group_name, starting_with
 from geo.events.taxonomy import EventType
@@ -202,6 +204,16 @@ def _role_head(role: str | None) -> str:
     return (role or "").lower().split(" of ")[0].strip()
 
 
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_Spanned = TypeVar("_Spanned", bound=_Span)
+
+
 def _word_position(form: str, text: str) -> int | None:
     r"""Return where ``form`` first stands in ``text`` as a whole word, or ``None``.
 
@@ -233,6 +245,50 @@ def _add(items: list[str], *names: str) -> None:
             items.append(name)
 
 
+class _ByStart(Generic[_Spanned]):
+    """Mentions found by span in ``O(log n + k)`` rather than by a scan of all of them.
+
+    Why: each event looked through every place and quantity of the article, so a long
+    article with many events took time quadratic in its length.
+    """
+
+    def __init__(self, items: Sequence[_Spanned]) -> None:
+        self.items = list(items)
+        self.order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
+        self.starts = [self.items[i].start for i in self.order]
+
+    def within(self, start: int, end: int) -> list[_Spanned]:
+        """Return the items with ``start <= item.start`` and ``item.end <= end``, in input order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_right(self.starts, end)
+        picked = sorted(i for i in self.order[lo:hi] if self.items[i].end <= end)
+        return [self.items[i] for i in picked]
+
+
+class _SpanCover:
+    """Tell in ``O(log n)`` whether any of a set of spans overlaps or contains a span.
+
+    Spans sorted by start with the running maximum of their ends: a span starting before
+    ``end`` overlaps ``[start, end)`` exactly when the largest end among them passes
+    ``start`` (so per-participant checks no longer scan every quote of the article).
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_ends = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return whether some span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.max_ends[k - 1] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        """Return whether some span ``(s, e)`` has ``s <= start`` and ``end <= e``."""
+        k = bisect.bisect_right(self.starts, start)
+        return k > 0 and self.max_ends[k - 1] >= end
+
+
 class _Index:
     """Per-article lookups built once: spans by position, venue, title participants."""
 
@@ -245,7 +301,11 @@ class _Index:
         self.dash_paragraphs = {
             p.index for p in ctx.paragraphs if text[p.start : p.start + 1] in _DASH
         }
-        self.quote_spans = [(q.start, q.end) for q in ctx.quotes]
+        self.quote_spans = _SpanCover([(q.start, q.end) for q in ctx.quotes])
+        self.places = _ByStart(ctx.places)
+        self.content_key = (
+            ctx.article.content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
+        )
         self.persons = {m.actor.id: m.actor for m in ctx.actors}
         self.ukraine_context = any(
             m.place is not None and m.place.country == "UA" for m in ctx.places
@@ -257,7 +317,9 @@ class _Index:
         parts = sorted(self._all_participants(0, len(text)), key=lambda q: (q.start, -q.rank))
         self.parts = parts
         self.part_starts = [q.start for q in parts]
-        self.inline_quotes = [(m.start(), m.end()) for m in _INLINE_QUOTE.finditer(text)]
+        self.inline_quotes = _SpanCover(
+            [(m.start(), m.end()) for m in _INLINE_QUOTE.finditer(text)]
+        )
         self.source_hits = [
             (m.start(), _SOURCES[int(m.lastgroup[1:])][1])
             for m in _SOURCE_ANY.finditer(text)
@@ -348,9 +410,7 @@ class _Index:
         return found
 
     def in_quote(self, start: int, end: int, sentence: Sentence) -> bool:
-        if any(_overlaps(qs, qe, start, end) for qs, qe in self.quote_spans):
-            return True
-        return any(qs <= start and end <= qe for qs, qe in self.inline_quotes)
+        return self.quote_spans.overlaps(start, end) or self.inline_quotes.contains(start, end)
 
     # --------------------------------------------------------------------------- venue
     def is_venue_phrase(self, m: PlaceMention) -> bool:
@@ -608,15 +668,12 @@ def _explicit_place(
     (the most specific usable place, the first unresolved mention, a participant country as
     a last resort for military events: "Ukraina beordret evakuering" with nothing else).
     """
-    ctx = idx.ctx
     participants = set(draft.actors) | set(draft.targets)
     diplomatic = draft.type not in _DIRECTED_TYPES
     candidates: list[tuple[float, int, PlaceMention]] = []
     unresolved: PlaceMention | None = None
     fallback: PlaceMention | None = None
-    for m in ctx.places:
-        if not (sentence.start <= m.start and m.end <= sentence.end):
-            continue
+    for m in idx.places.within(sentence.start, sentence.end):
         if idx.in_quote(m.start, m.end, sentence):
             continue  # a place inside a quote is what was said, not where
         if m.place is None:
@@ -804,7 +861,7 @@ def _geo_precision(place: Place | None) -> GeoPrecision | None:
 
 def _to_event(idx: _Index, draft: _Draft) -> Event:
     article = idx.ctx.article
-    key = article.content_hash or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+    key = idx.content_key
     granularity = draft.granularity if draft.granularity in _GRANULARITY_RANK else None
     return Event(
         id=make_id("ev", article.id, key, draft.start, draft.end, draft.type.value),
@@ -839,6 +896,9 @@ def assemble_events(
     if not chosen:
         return ()
     idx = _Index(ctx)
+    # A quantity that overlaps a date ("15. august 2025 ... 2025 soldater") is not counted.
+    date_spans = _SpanCover([(d.start, d.end) for d in ctx.dates])
+    quantities = _ByStart([q for q in ctx.quantities if not date_spans.overlaps(q.start, q.end)])
     drafts: list[_Draft] = []
     per_sentence: dict[int, int] = {}
     for sentence, *_ in chosen:
@@ -866,13 +926,7 @@ def assemble_events(
         draft.actors = [a for a in draft.actors if a.lower() not in _SOURCE_NAMES]
         _choose_place(idx, draft, scope)
         _choose_date(idx, draft, sentence.start, sentence.end)
-        draft.quantities = [
-            q
-            for q in ctx.quantities
-            if scope.start <= q.start
-            and q.end <= scope.end
-            and not any(_overlaps(q.start, q.end, d.start, d.end) for d in ctx.dates)
-        ]
+        draft.quantities = quantities.within(scope.start, scope.end)
         draft.dash_only_statement = (
             event_type is EventType.STATEMENT
             and sentence.paragraph in idx.dash_paragraphs
