@@ -12,8 +12,10 @@ Overlaps between stages are settled here, in one place: a place named inside an 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from geo.events.detect import find_events
@@ -42,8 +44,19 @@ class Stage:
 
 
 def _without_overlaps(places: tuple[PlaceMention, ...], state: State) -> tuple[PlaceMention, ...]:
-    taken = [(m.start, m.end) for m in (*state["orgs"], *state["actors"])]
-    return tuple(p for p in places if not any(p.start < e and s < p.end for s, e in taken))
+    """Drop places inside an organisation's or a person's span (sorted spans + bisect)."""
+    taken = sorted((m.start, m.end) for m in (*state["orgs"], *state["actors"]))
+    if not taken:
+        return places
+    starts = [start for start, _ in taken]
+    reach = list(accumulate((end for _, end in taken), max))  # furthest end so far
+    kept = []
+    for place in places:
+        # Spans starting before the place's end overlap it when they reach past its start.
+        i = bisect_left(starts, place.end)
+        if i == 0 or reach[i - 1] <= place.start:
+            kept.append(place)
+    return tuple(kept)
 
 
 def _actors(article: Article, state: State, res: Resources) -> dict[str, Any]:

@@ -47,6 +47,7 @@ _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 # Share of control characters above which bytes are treated as binary, not text.
 _BINARY_CONTROL_SHARE = 0.05
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t\n\f\r
 _NN_MARKERS = re.compile(r"\b(ikkje|eg|kva|korleis|frå|berre|mykje|vere|vore|dei|sjølv)\b", re.I)
 _NB_MARKERS = re.compile(r"\b(ikke|jeg|hva|hvordan|fra|bare|mye|være|vært|de|og|det|som)\b", re.I)
 _EN_MARKERS = re.compile(r"\b(the|and|of|said|with|that|from|was|were|has)\b", re.I)
@@ -106,7 +107,7 @@ def _decode(raw: bytes, where: str) -> tuple[str, list[str]]:
             raise ArticleError(msg) from exc
         problems.append(f"{where}: not UTF-8; decoded as cp1252 (Windows-1252).")
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_CHARS.findall(sample))
     if controls > _BINARY_CONTROL_SHARE * len(sample):
         msg = (
             f"{where}: {controls} control characters in the first {len(sample)}; this looks binary."

@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from geo.pipeline import STAGES, Stage, check_stages, extract_article
+from geo.model import Actor, ActorMention, PlaceMention
+from geo.pipeline import STAGES, Stage, _without_overlaps, check_stages, extract_article
 from tests.builders import make_article
 
 
@@ -38,3 +41,19 @@ def test_extraction_never_raises_on_odd_text_and_spans_slice_back(text: str, res
     extraction = extract_article(make_article(text), resources)
     for mention in (*extraction.places, *extraction.actors, *extraction.orgs, *extraction.dates):
         assert text[mention.start : mention.end] == mention.surface
+
+
+def _brute_force_without_overlaps(places, spans):
+    return tuple(p for p in places if not any(p.start < e and s < p.end for s, e in spans))
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=8),
+)
+def test_places_overlapping_orgs_or_people_are_dropped_exactly(place_spans, other_spans) -> None:
+    places = tuple(PlaceMention("x" * n, s, s + n, None) for s, n in place_spans)
+    others = [(s, s + n) for s, n in other_spans]
+    mentions = tuple(ActorMention("y", s, e, Actor("a", "A", "org")) for s, e in others)
+    state = {"orgs": mentions[: len(mentions) // 2], "actors": mentions[len(mentions) // 2 :]}
+    assert _without_overlaps(places, state) == _brute_force_without_overlaps(places, others)
