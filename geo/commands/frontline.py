@@ -22,19 +22,12 @@ import json
 import sys
 from pathlib import Path
 
+from geo.commands._articles import date_arg
 from geo.errors import GeoError, SnapshotError
 from geo.io.fetch import cached_snapshot_path, fetch_snapshot
 from geo.layers.frontline import change_between, load_snapshot
 
 __all__ = ["register"]
-
-
-def _date_arg(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        msg = f"{value!r} is not a date; use YYYY-MM-DD"
-        raise argparse.ArgumentTypeError(msg) from exc
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     actions = parser.add_subparsers(dest="action", required=True)
 
     fetch = actions.add_parser("fetch", help="download a daily snapshot into the cache")
-    fetch.add_argument("--date", type=_date_arg, required=True, help="file date YYYY-MM-DD")
+    fetch.add_argument("--date", type=date_arg, required=True, help="file date YYYY-MM-DD")
     fetch.add_argument("--cache", type=Path, help="cache folder (default: data/cache/frontline)")
     fetch.add_argument("--url", help="URL template with {date} (YYYYMMDD) or {iso}")
     fetch.add_argument("--timeout", type=float, help="seconds per request")
