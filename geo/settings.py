@@ -58,6 +58,7 @@ __all__ = [
     "WEB_SIMPLIFY_TOLERANCE_DEG",
 ]
 
+
 def _project_root() -> Path:
     """Find the repository root: beside the package (editable install), else the cwd.
 
