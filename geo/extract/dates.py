@@ -107,6 +107,18 @@ class _Grammar:
     determiners: frozenset[str]
     war_start: re.Pattern[str]
     english: bool
+    by_kind: dict[str, tuple[tuple[re.Pattern[str], _Parser], ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Group the patterns by kind once per grammar.
+
+        Why here: ``_matches`` runs several times per article and used to rebuild this
+        table on every call; the grammar is built once per language, so the table is too.
+        """
+        table: dict[str, list[tuple[re.Pattern[str], _Parser]]] = {}
+        for kind, pattern, parser in self.patterns:
+            table.setdefault(kind, []).append((pattern, parser))
+        object.__setattr__(self, "by_kind", {k: tuple(v) for k, v in table.items()})
 
 
 def _triggers(*groups: tuple[tuple[str, ...], Iterable[str]]) -> dict[str, frozenset[str]]:
@@ -707,9 +719,7 @@ def _matches(text: str, g: _Grammar) -> Iterable[tuple[str, re.Match[str], _Pars
     every position; anchoring the patterns at the few words before each trigger word makes
     the stage several times faster and keeps it linear on very long input.
     """
-    by_kind: dict[str, list[tuple[re.Pattern[str], _Parser]]] = {}
-    for kind, pattern, parser in g.patterns:
-        by_kind.setdefault(kind, []).append((pattern, parser))
+    by_kind = g.by_kind
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     tried: set[tuple[int, str, int]] = set()
     for k, (start, _end, word) in enumerate(words):
