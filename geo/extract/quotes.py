@@ -39,6 +39,7 @@ Speaker rules, in order
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -76,6 +77,25 @@ _ACCORDING_WORDS = frozenset(_ACCORDING)
 _GOVERNORS = _PREPOSITIONS | _ACCORDING_WORDS
 _NOT_PRONOUN_FOLLOWERS = frozenset({"fleste", "andre", "to", "tre", "mange", "som", "siste"})
 _BULLETS = ("→", "•", "-", "*", "–", "—", "·")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(
+    text: str, *, word_bounded: bool = False, not_vice: bool = False
+) -> re.Pattern[str]:
+    """Compile (once) a case-insensitive pattern for an organisation name or a role.
+
+    Why a cache of our own: the speaker resolvers used to build these patterns at run
+    time for every name; each new name compiled again and evicted entries from ``re``'s
+    shared 512-entry cache. The names repeat across articles, so a private cache pays.
+    """
+    body = re.escape(text)
+    if word_bounded:
+        body = rf"\b{body}\b"
+    if not_vice:
+        body = rf"(?<!vice )(?<!vice-){body}"
+    return re.compile(body, re.IGNORECASE)
+
 
 _MARKS = re.compile(r"[«»“”\"]")
 _DASH_OPEN = re.compile(r"[–—-] ")
@@ -245,7 +265,7 @@ class _Context:
             head, _, tail = lower.rpartition("-")
             org = next((m for m in self.mentions if m.surface.lower() == head), None)
             org_name = org.actor.name.lower() if org else head
-            patterns = (re.compile(re.escape(org_name), re.IGNORECASE),)
+            patterns = (_name_pattern(org_name),)
             if tail not in _ROLE_NOUNS and not tail.endswith("en"):
                 patterns = None
         if patterns is None:
@@ -253,7 +273,7 @@ class _Context:
             role = _TITLES.get(stem) or _TITLES.get(lower.removesuffix("n"))
             if role is None:
                 return _Speaker(None, "unnamed")
-            patterns = (re.compile(rf"\b{re.escape(role)}\b", re.IGNORECASE),)
+            patterns = (_name_pattern(role, word_bounded=True),)
         want_org = lower in _ORG_ROLE_NOUNS
         for mention in reversed(self.mentions_between(0, pos)):
             actor = mention.actor
@@ -268,7 +288,7 @@ class _Context:
         role = _TITLES.get(title.lower())
         if role is None:
             return None
-        pattern = re.compile(rf"(?<!vice )(?<!vice-)\b{re.escape(role)}\b", re.IGNORECASE)
+        pattern = _name_pattern(role, word_bounded=True, not_vice=True)
         split = bisect.bisect_left(self.person_starts, pos)
         nearest_first = [*reversed(self.persons[:split]), *self.persons[split:]]
         for mention in nearest_first:
