@@ -897,6 +897,8 @@ class _Context:
     paragraph_starts: dict[int, int]
     ref_day: dt.date | _Unset | None = _UNSET
     ref_year: int | None = None
+    #: The weekday named after each candidate in its paragraph ("…,” he said on Wednesday).
+    weekday_after: dict[int, _Candidate] = field(default_factory=dict)
     sentence_years: dict[int, int] = field(default_factory=dict)
 
     def sentence_at(self, pos: int) -> Sentence | None:
@@ -1113,12 +1115,35 @@ def _in_quote(ctx: _Context, pos: int) -> bool:
     )
 
 
+def _weekday_after_in_paragraph(
+    candidates: list[_Candidate], ctx: _Context
+) -> dict[int, _Candidate]:
+    """Map each relative day ("i dag", "today") to the next weekday named in its paragraph."""
+    found: dict[int, _Candidate] = {}
+    for i, cand in enumerate(candidates):
+        if cand.kind != "relday":
+            continue
+        here = ctx.sentence_at(cand.start)
+        for later in candidates[i + 1 :]:
+            there = ctx.sentence_at(later.start)
+            if here is None or there is None or there.paragraph != here.paragraph:
+                break
+            if later.kind == "weekday":
+                found[cand.start] = later
+                break
+    return found
+
+
 def _resolve_relday(c: _Candidate, ctx: _Context) -> _Resolution:
     pub = ctx.published
     if pub is None or not ctx.day_known:
         return _day("relative-day", None)
     base, basis = pub, "relative-day"
     ref = ctx.ref_day
+    said_on = ctx.weekday_after.get(c.start)
+    if said_on is not None and _in_quote(ctx, c.start):
+        # The attribution after the quote says when it was said: it wins over earlier days.
+        ref = _resolve(said_on, ctx).resolved
     if (
         isinstance(ref, dt.date)
         and pub - dt.timedelta(days=2) <= ref < pub
@@ -1246,8 +1271,10 @@ def find_dates(article: Article, *, sentences: tuple[Sentence, ...]) -> tuple[Da
         sentence_starts=[s.start for s in sentences],
         paragraph_starts=paragraph_starts,
     )
+    candidates = list(_find_candidates(text, grammar))
+    ctx.weekday_after = _weekday_after_in_paragraph(candidates, ctx)
     refs: list[DateRef] = []
-    for cand in _find_candidates(text, grammar):
+    for cand in candidates:
         res = _resolve(cand, ctx)
         anchor_day = _resolve(cand.anchor, ctx).resolved if cand.anchor is not None else None
         _remember(cand, res, ctx, anchor_day)

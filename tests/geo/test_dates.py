@@ -452,3 +452,34 @@ def test_weekday_lands_within_a_week_of_publication_on_its_own_weekday(
     assert (past_day.weekday(), future_day.weekday()) == (2, 4)
     assert 0 <= (published - past_day).days <= 6
     assert 0 <= (future_day - published).days <= 6
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        pytest.param(
+            "Trump ringte tirsdag.\n– I dag er en god dag for fred, sa Zelenskyj onsdag.",
+            "nb",
+            "2025-08-13",
+            id="nb-dash-quote-said-wednesday",
+        ),
+        pytest.param(
+            "The leaders spoke on Tuesday.\n“Today, the offer was rejected,” "
+            "Zelensky told reporters on Wednesday.",
+            "en",
+            "2025-08-13",
+            id="en-quote-told-wednesday",
+        ),
+        pytest.param(
+            "The leaders spoke on Tuesday.\n“Today we talk,” he said on Thursday.",
+            "en",
+            "2025-08-14",
+            id="en-quote-said-on-publication-day",
+        ),
+    ],
+)
+def test_today_in_a_quote_is_the_day_its_attribution_names(
+    text: str, lang: Lang, expected: str
+) -> None:
+    today = next(d for d in dates_of(text, "2025-08-14", lang) if d.surface in ("I dag", "Today"))
+    assert today.resolved == expected
