@@ -29,6 +29,7 @@ from streamlit.testing.v1 import AppTest  # noqa: TID251 - the benchmark drives 
 from dashboard import data, maps
 from dashboard.basemap import outlines_geojson
 from dashboard.filters import Filters, apply_filters
+from geo import settings
 from geo.corpus import load_corpus
 from geo.frames import Frames
 
@@ -156,6 +157,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=5000)
     args = parser.parse_args()
+    # Server time only: no snapshot or outline downloads (their latency is the network's).
+    settings.ALLOW_FETCH = False
     with tempfile.TemporaryDirectory() as tmp:
         seeds = Path(tmp) / "seeds"
         shutil.copytree(ROOT / "seeds", seeds)

@@ -15,6 +15,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,7 @@ from geo import corpus, settings
 from geo.errors import GeoError
 from geo.frames import Frames, extractions_to_frames
 from geo.io.articles import article_from_bytes
+from geo.io.fetch import cached_snapshots
 from geo.layers import claims as claims_layer
 from geo.layers import diplomacy, evacuation, frontline
 from geo.layers.boundaries import fetch_boundaries
@@ -142,38 +145,86 @@ def outlines(extent: str) -> str | None:
         return None
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _prefetch(day: dt.date) -> tuple[str, ...]:
-    """Download the snapshots for ``day`` once per process; return the problems met."""
-    if not settings.ALLOW_FETCH:
-        return ()
-    return frontline.prefetch_front(day, timeout=settings.APP_FETCH_TIMEOUT_S)
+#: After a failed download, neither that file nor (if the network itself failed) any other
+#: is tried again for this long: an offline deploy must not stall every rerun on timeouts.
+RETRY_AFTER_S = 600.0
+_UNREACHABLE = ("timeout", "cannot connect", "connection failed")
+
+
+@dataclass
+class _FetchLog:
+    """Process-wide memory of failed downloads (shared by sessions, like the cache)."""
+
+    failed_at: dict[str, float] = field(default_factory=dict)
+    problems: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @st.cache_resource(show_spinner=False)
-def _boundaries() -> str | None:
-    """Download the oblast/hromada outlines once per process; return a problem or ``None``."""
+def _fetch_log() -> _FetchLog:
+    return _FetchLog()
+
+
+def _attempt(key: str, download: Callable[[], tuple[str, ...]]) -> tuple[str, ...]:
+    """Run ``download`` unless downloads are off or it (or the network) failed recently.
+
+    Returns the problems met, or those of the last failed attempt while waiting to retry.
+    """
     if not settings.ALLOW_FETCH:
-        return None
+        return ()
+    log, now = _fetch_log(), time.monotonic()
+    for recent in (key, "network"):
+        if now - log.failed_at.get(recent, -RETRY_AFTER_S) < RETRY_AFTER_S:
+            return log.problems.get(recent, ())
+    problems = download()
+    if problems:
+        log.failed_at[key], log.problems[key] = now, problems
+        if any(marker in problem for problem in problems for marker in _UNREACHABLE):
+            log.failed_at["network"], log.problems["network"] = now, problems
+    return problems
+
+
+def _prefetch(day: dt.date) -> tuple[str, ...]:
+    """Download the snapshots ``day`` needs (cached files are never fetched again)."""
+    return _attempt(
+        f"front:{day}",
+        lambda: frontline.prefetch_front(day, timeout=settings.APP_FETCH_TIMEOUT_S),
+    )
+
+
+def _download_boundaries() -> tuple[str, ...]:
     try:
         fetch_boundaries(timeout=settings.APP_FETCH_TIMEOUT_S)
     except GeoError as exc:
-        return f"Boundary outlines unavailable ({exc}); zones are drawn as buffers."
+        return (str(exc),)
+    return ()
+
+
+def _boundaries() -> str | None:
+    """Download the oblast/hromada outlines if missing; return a notice when that failed."""
+    problems = _attempt("boundaries", _download_boundaries)
+    if problems:
+        return f"Boundary outlines unavailable ({problems[0]}); zones are drawn as buffers."
     return None
 
 
-@st.cache_resource(show_spinner="Loading the front line…", max_entries=8)
 def front_for_day(day: dt.date) -> tuple[Any, str | None]:
     """Return ``(FrontLayer or None, notice)`` for a day, fetching its snapshots if allowed."""
     problems = _prefetch(day)
+    cached = tuple(sorted(str(d) for d in cached_snapshots()))
+    layer, notice = _front_layer(day, cached)
+    if notice is None and problems and layer is not None and layer.is_approximate:
+        notice = f"Could not download the snapshot for {day}: {problems[0]}"
+    return layer, notice
+
+
+@st.cache_resource(show_spinner="Loading the front line…", max_entries=8)
+def _front_layer(day: dt.date, cached: tuple[str, ...]) -> tuple[Any, str | None]:
+    """Compute the day's layer; ``cached`` (the cached snapshot dates) keys the cache."""
     try:
         layer = frontline.front_for_day(day)
     except GeoError as exc:
         return None, f"No front line for {day}: {exc}"
-    notice = None
-    if problems and layer.is_approximate:
-        notice = f"Could not download the snapshot for {day}: {problems[0]}"
-    return _for_web(layer, frontline.simplify_for_web), notice
+    return _for_web(layer, frontline.simplify_for_web), None
 
 
 def _for_web(layer: Any, simplify: Any) -> Any:

@@ -247,7 +247,6 @@ def test_extract_upload_reports_empty_input_as_an_article_error() -> None:
 @pytest.fixture
 def seed_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The bundled seeds in a temporary folder, built into a temporary processed folder."""
-    pytest.importorskip("geo.corpus")
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for article in (Path(APP).parents[1] / "seeds").glob("*.txt"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,19 +11,15 @@ from dashboard import data, maps
 from geo import settings
 from tests.dashboard.builders import seedlike_frames
 
-frontline = pytest.importorskip("geo.layers.frontline")
-
 
 @pytest.fixture
 def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(settings, "CACHE_DIR", tmp_path)
-    data.front_for_day.clear()
+    data._front_layer.clear()
     return tmp_path
 
 
 def test_without_snapshots_the_front_map_draws_the_approximate_line(empty_cache: Path) -> None:
-    import datetime as dt
-
     layer, notice = data.front_for_day(dt.date(2025, 8, 14))
     assert notice is None
     assert layer.is_approximate
