@@ -131,7 +131,7 @@ def map_sizes(frames: Frames) -> None:
     view = apply_filters(frames, Filters())
     venue, distances = data.diplomacy_venue()
     front, _ = data.front_for_day(pd.Timestamp("2025-08-15").date())
-    zones, _ = data.evacuation_zones("bench", pd.Timestamp("2025-08-15").date(), front, view.events)
+    zones, _ = data.evacuation_zones("bench", pd.Timestamp("2025-08-15").date(), view.events)
     built = {
         "diplomacy": maps.build_diplomacy_map(
             view.events, view.actors, venue=venue, distances=distances,

@@ -207,7 +207,7 @@ def _boundaries() -> str | None:
     return None
 
 
-def front_for_day(day: dt.date) -> tuple[Any, str | None]:
+def front_for_day(day: dt.date) -> tuple[frontline.FrontLayer | None, str | None]:
     """Return ``(FrontLayer or None, notice)`` for a day, fetching its snapshots if allowed."""
     problems = _prefetch(day)
     cached = tuple(sorted(str(d) for d in cached_snapshots()))
@@ -218,40 +218,40 @@ def front_for_day(day: dt.date) -> tuple[Any, str | None]:
 
 
 @st.cache_resource(show_spinner="Loading the front line…", max_entries=8)
-def _front_layer(day: dt.date, cached: tuple[str, ...]) -> tuple[Any, str | None]:
+def _front_layer(
+    day: dt.date, cached: tuple[str, ...]
+) -> tuple[frontline.FrontLayer | None, str | None]:
     """Compute the day's layer; ``cached`` (the cached snapshot dates) keys the cache."""
     try:
         layer = frontline.front_for_day(day)
     except GeoError as exc:
         return None, f"No front line for {day}: {exc}"
-    return _for_web(layer, frontline.simplify_for_web), None
+    return _for_web(layer), None
 
 
-def _for_web(layer: Any, simplify: Any) -> Any:
+def _for_web(layer: frontline.FrontLayer) -> frontline.FrontLayer:
     """Return the layer with display-simplified geometry (measurements never use this)."""
-    if simplify is None or not dataclasses.is_dataclass(layer):
-        return layer
-    lighter = {}
-    for name in ("occupied", "advances"):
-        frame = getattr(layer, name)
-        if frame is None or frame.empty:
-            continue
-        try:
-            lighter[name] = simplify(frame)
-        except (GeoError, TypeError, ValueError):
-            continue  # the full geometry is heavier but still right
+    lighter = {
+        name: frontline.simplify_for_web(getattr(layer, name))
+        for name in ("occupied", "advances")
+        if not getattr(layer, name).empty
+    }
     return dataclasses.replace(layer, **lighter)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def evacuation_zones(
-    fingerprint: str, day: dt.date, _front: Any, _events: gpd.GeoDataFrame
+    fingerprint: str, day: dt.date, _events: gpd.GeoDataFrame
 ) -> tuple[gpd.GeoDataFrame | None, str | None]:
-    """Return ``(zones or None, notice)``, computed once per corpus and day."""
+    """Return ``(zones or None, notice)``, computed once per corpus and day.
+
+    Distances to the front are measured on the day's full-resolution front, never on the
+    simplified copy the map draws.
+    """
     notice = _boundaries()
     try:
-        occupied = getattr(_front, "occupied", None)
-        return evacuation.evacuation_zones(front=occupied, events=_events), notice
+        measured = frontline.front_for_day(day).occupied
+        return evacuation.evacuation_zones(front=measured, events=_events), notice
     except GeoError as exc:
         return None, f"Evacuation zones unavailable: {exc}"
 

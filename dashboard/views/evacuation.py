@@ -19,7 +19,7 @@ def render(
     """Draw the zones (computed once per corpus and day, then filtered) and evacuation events."""
     day = front_day(view, filters)
     front, _ = data.front_for_day(day)
-    zones, notice = data.evacuation_zones(fingerprint, day, front, corpus.events)
+    zones, notice = data.evacuation_zones(fingerprint, day, corpus.events)
     if notice:
         st.caption(notice)
     fmap = maps.build_evacuation_map(

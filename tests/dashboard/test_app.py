@@ -60,7 +60,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
     monkeypatch.setattr(data, "load_frames", lambda: data.Loaded(frames, "fp-test"))
     monkeypatch.setattr(data, "front_for_day", lambda day: (make_front(2, 3), None))
     monkeypatch.setattr(
-        data, "evacuation_zones", lambda fingerprint, day, front, events: (make_zones(2), None)
+        data, "evacuation_zones", lambda fingerprint, day, events: (make_zones(2), None)
     )
     monkeypatch.setattr(data, "diplomacy_venue", lambda: (None, {}))
     for name in ("build_diplomacy_map", "build_front_map", "build_evacuation_map"):
