@@ -22,11 +22,6 @@ from tests.loopback import Server
 DAY = dt.date(2025, 8, 12)
 
 
-@pytest.fixture
-def server(snapshot_server: Server) -> Server:
-    return snapshot_server
-
-
 def cache_listing(folder: Path) -> dict[str, bytes]:
     if not folder.exists():
         return {}
@@ -34,9 +29,9 @@ def cache_listing(folder: Path) -> dict[str, bytes]:
 
 
 def test_fetch_downloads_a_valid_snapshot_into_the_cache(
-    server: Server, tmp_path: Path, shared_dir: Path
+    snapshot_server: Server, tmp_path: Path, shared_dir: Path
 ) -> None:
-    result = fetch_snapshot(DAY, cache_dir=tmp_path, url_template=server.template())
+    result = fetch_snapshot(DAY, cache_dir=tmp_path, url_template=snapshot_server.template())
     assert result.downloaded
     assert result.path == tmp_path / "deepstatemap_data_20250812.geojson"
     original = shared_dir / "data/frontline/deepstate/deepstatemap_data_20250812.geojson"
@@ -45,12 +40,12 @@ def test_fetch_downloads_a_valid_snapshot_into_the_cache(
     assert cached_snapshots(tmp_path) == {DAY: result.path}
 
 
-def test_a_cached_date_is_never_downloaded_again(server: Server, tmp_path: Path) -> None:
-    fetch_snapshot(DAY, cache_dir=tmp_path, url_template=server.template())
-    assert len(server.requests) == 1
-    again = fetch_snapshot(DAY, cache_dir=tmp_path, url_template=server.template())
+def test_a_cached_date_is_never_downloaded_again(snapshot_server: Server, tmp_path: Path) -> None:
+    fetch_snapshot(DAY, cache_dir=tmp_path, url_template=snapshot_server.template())
+    assert len(snapshot_server.requests) == 1
+    again = fetch_snapshot(DAY, cache_dir=tmp_path, url_template=snapshot_server.template())
     assert not again.downloaded
-    assert len(server.requests) == 1
+    assert len(snapshot_server.requests) == 1
 
 
 @pytest.fixture
@@ -72,7 +67,7 @@ def warm_cache(tmp_path: Path, shared_dir: Path) -> Path:
     ],
 )
 def test_failures_raise_clear_errors_and_leave_the_cache_intact(
-    server: Server,
+    snapshot_server: Server,
     warm_cache: Path,
     monkeypatch: pytest.MonkeyPatch,
     case: tuple[str, dt.date, type[Exception], str],
@@ -82,14 +77,14 @@ def test_failures_raise_clear_errors_and_leave_the_cache_intact(
     before = cache_listing(warm_cache)
     started = time.perf_counter()
     with pytest.raises(error, match=message) as info:
-        fetch_snapshot(day, cache_dir=warm_cache, url_template=server.template(kind))
-    assert server.base in str(info.value)
+        fetch_snapshot(day, cache_dir=warm_cache, url_template=snapshot_server.template(kind))
+    assert snapshot_server.base in str(info.value)
     assert cache_listing(warm_cache) == before  # nothing added, nothing half-written
     assert time.perf_counter() - started < 2.5  # the timeout was honoured
 
 
 def test_an_interrupted_write_leaves_no_partial_file(
-    server: Server, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
+    snapshot_server: Server, warm_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = cache_listing(warm_cache)
 
@@ -98,7 +93,7 @@ def test_an_interrupted_write_leaves_no_partial_file(
 
     monkeypatch.setattr(geo.io.fetch.os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="No space"):
-        fetch_snapshot(DAY, cache_dir=warm_cache, url_template=server.template())
+        fetch_snapshot(DAY, cache_dir=warm_cache, url_template=snapshot_server.template())
     assert cache_listing(warm_cache) == before
 
 
@@ -121,58 +116,58 @@ def test_url_template_without_a_valid_field_is_reported(tmp_path: Path) -> None:
 
 
 def test_cli_fetch_downloads_once_then_reuses_the_cache(
-    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    snapshot_server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["frontline", "fetch", "--date", "2025-08-12", "--cache", str(tmp_path),
-            "--url", server.template()]  # fmt: skip
+            "--url", snapshot_server.template()]  # fmt: skip
     assert main(args) == 0
     first = json.loads(capsys.readouterr().out)
     assert main(args) == 0
     second = json.loads(capsys.readouterr().out)
     assert (first["downloaded"], second["downloaded"]) == (True, False)
     assert first["path"] == second["path"]
-    assert len(server.requests) == 1
+    assert len(snapshot_server.requests) == 1
 
 
 def test_cli_fetch_reports_an_http_error(
-    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    snapshot_server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(["frontline", "fetch", "--date", "2031-01-01", "--cache", str(tmp_path),
-                 "--url", server.template()])  # fmt: skip
+                 "--url", snapshot_server.template()])  # fmt: skip
     assert code == 1
     assert "HTTP 404" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 
 def test_fetch_boundaries_caches_every_file_once(
-    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    snapshot_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sources = {
-        boundaries.OBLAST_FILE: f"{server.base}/boundaries/{boundaries.OBLAST_FILE}",
+        boundaries.OBLAST_FILE: f"{snapshot_server.base}/boundaries/{boundaries.OBLAST_FILE}",
         "osm-darmat1/donetska_oblast.kramatorskyy_rayon.geojson":
-            f"{server.base}/boundaries/osm-darmat1/donetska_oblast.kramatorskyy_rayon.geojson",
+            f"{snapshot_server.base}/boundaries/osm-darmat1/donetska_oblast.kramatorskyy_rayon.geojson",
     }  # fmt: skip
     monkeypatch.setattr(boundaries, "BOUNDARY_SOURCES", sources)
     paths = boundaries.fetch_boundaries(tmp_path)
     assert all(path.is_file() for path in paths.values())
     boundaries.fetch_boundaries(tmp_path)
-    assert len(server.requests) == 2
+    assert len(snapshot_server.requests) == 2
     assert "Donetsk Oblast" in set(boundaries.load_oblasts(tmp_path)["oblast"])
     assert len(boundaries.load_hromadas(tmp_path)) > 5
 
 
 def test_fetch_boundaries_refuses_a_body_that_is_not_geojson(
-    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    snapshot_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = f"{server.base}/corrupt/deepstatemap_data_20250812.geojson"
+    url = f"{snapshot_server.base}/corrupt/deepstatemap_data_20250812.geojson"
     monkeypatch.setattr(boundaries, "BOUNDARY_SOURCES", {boundaries.OBLAST_FILE: url})
     with pytest.raises(SnapshotError, match="not GeoJSON"):
         boundaries.fetch_boundaries(tmp_path)
     assert not (tmp_path / boundaries.OBLAST_FILE).exists()
 
 
-def test_prefetch_front_caches_what_the_day_needs(server: Server, tmp_path: Path) -> None:
-    problems = prefetch_front(DAY, cache_dir=tmp_path, url_template=server.template())
+def test_prefetch_front_caches_what_the_day_needs(snapshot_server: Server, tmp_path: Path) -> None:
+    problems = prefetch_front(DAY, cache_dir=tmp_path, url_template=snapshot_server.template())
     assert problems == ()
     assert sorted(cached_snapshots(tmp_path)) == [DAY, DAY + dt.timedelta(days=1)]
     layer = front_for_day(DAY, cache_dir=tmp_path)
@@ -181,10 +176,10 @@ def test_prefetch_front_caches_what_the_day_needs(server: Server, tmp_path: Path
 
 
 def test_prefetch_front_reports_problems_and_the_map_falls_back(
-    server: Server, tmp_path: Path
+    snapshot_server: Server, tmp_path: Path
 ) -> None:
     far = dt.date(2031, 1, 1)
-    problems = prefetch_front(far, cache_dir=tmp_path, url_template=server.template())
+    problems = prefetch_front(far, cache_dir=tmp_path, url_template=snapshot_server.template())
     assert len(problems) == 2
     assert all("HTTP 404" in p for p in problems)
     assert front_for_day(far, cache_dir=tmp_path).is_approximate
