@@ -96,7 +96,6 @@ def _bench_stages(bodies: list[str], tmp: Path, resources: object) -> None:
             quotes=x.quotes,
             dates=x.dates,
             quantities=x.quantities,
-            gazetteer=resources.gazetteer,  # type: ignore[attr-defined]
         )
     events = (time.perf_counter() - start) / len(extractions)
     start = time.perf_counter()

@@ -93,7 +93,6 @@ def _events(article: Article, state: State, res: Resources) -> dict[str, Any]:
         quotes=state["quotes"],
         dates=state["dates"],
         quantities=state["quantities"],
-        gazetteer=res.gazetteer,
     )
     return {"events": events}
 

@@ -133,7 +133,6 @@ def make_extraction(
         quotes=quotes,
         dates=dates,
         quantities=quantities,
-        gazetteer=None,  # type: ignore[arg-type]  # the detector takes places resolved
     )
     return Extraction(
         article=article,

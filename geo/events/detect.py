@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from geo.events.assemble import Context, assemble_events
 from geo.events.cues import CueTable, cue_table, group_name
 from geo.events.taxonomy import TAXONOMY, EventType
-from geo.gazetteer.index import Gazetteer
 from geo.model import (
     ActorMention,
     Article,
@@ -154,14 +153,13 @@ def find_events(
     quotes: tuple[Quote, ...],
     dates: tuple[DateRef, ...],
     quantities: tuple[Quantity, ...],
-    gazetteer: Gazetteer,
 ) -> tuple[Event, ...]:
     """Return the article's sentence-level events in text order.
 
     Each event carries its type, actors and targets, place (explicit or inferred, with
     ``place_inferred``), date with precision and basis, quantities, quotes and sources; ids
     are stable (:func:`geo.ids.make_id` of the article, its content hash, the span and type).
-    ``gazetteer`` is accepted for the pipeline's uniform call; places come already resolved.
+    Places arrive already resolved, so the detector needs no gazetteer.
 
     Examples
     --------
@@ -170,7 +168,7 @@ def find_events(
     >>> art = Article(id="a", text=text, lang="nb")
     >>> events = find_events(art, sentences=(Sentence(0, 0, len(text), 0),),
     ...     paragraphs=(Paragraph(0, 0, len(text)),), places=(), actors=(), orgs=(),
-    ...     quotes=(), dates=(), quantities=(), gazetteer=None)
+    ...     quotes=(), dates=(), quantities=())
     >>> [e.type for e in events]
     ['sanctions']
     """
