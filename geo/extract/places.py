@@ -34,8 +34,10 @@ How, and why this way (it must run at hundreds of articles per second):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
 from geo.gazetteer.build import fold_key
@@ -108,11 +110,16 @@ _SENTENCE_END = frozenset(".!?:\n")
 _OPENERS = frozenset(" \t«\"“”'‘(–—-•*")
 # The look-ahead lists the letters either alternative starts with (cue words; a capital):
 # a cheap test that lets the scan skip most positions (it never changes what matches).
+# Both alternatives start at a word start (\b before the alternation) and names are at most
+# _NAME_CHARS letters: without that, a long capitalised run ("AAAA…") was rescanned from
+# every position inside it (quadratic time).
+_NAME_CHARS = 60
 _UNKNOWN_CUES = re.compile(
-    r"(?=[ltsvA-ZÆØÅ])"
-    r"\b(?:landsbyen|tettstedet|småbyen|village of|town of)\s+"
-    r"(?P<name>[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+)?)"
-    r"|(?P<region>[A-ZÆØÅ][^\W\d_]+)-(?:regionen|oblasten|fylket|provinsen)\b"
+    r"(?=[ltsvA-ZÆØÅ])\b(?:"
+    r"(?:landsbyen|tettstedet|småbyen|village of|town of)\s{1,3}"
+    rf"(?P<name>[A-ZÆØÅ][^\W\d_]{{1,{_NAME_CHARS}}}(?:[ -][A-ZÆØÅ][^\W\d_]{{1,{_NAME_CHARS}}})?)\b"
+    rf"|(?P<region>[A-ZÆØÅ][^\W\d_]{{1,{_NAME_CHARS}}})-(?:regionen|oblasten|fylket|provinsen)\b"
+    r")"
 )
 
 
@@ -418,10 +425,14 @@ def _cued_unknowns(
 ) -> list[PlaceMention]:
     """Names after strong place cues that the index does not spell: fuzzy, else unresolved."""
     out: list[PlaceMention] = []
+    ordered = sorted(taken)  # overlap test by bisect, not a scan of every match per cue
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
     for cue in _UNKNOWN_CUES.finditer(text):
         group = "name" if cue.group("name") else "region"
         start, end = cue.span(group)
-        if any(s < end and start < e for s, e in taken):
+        i = bisect_left(starts, end)
+        if i > 0 and reach[i - 1] > start:
             continue
         surface = text[start:end]
         if _fold(surface) in _FUNCTION or _fold(surface) in _STOP_KEYS:

@@ -103,6 +103,8 @@ _INLINE_DASH = re.compile(r"(?<=[.!?»”\":])\s+([–—]) ")
 _ATTR = re.compile(r"([,?!…])[»”\"]?\s+(\w+(?: to)?)\b")
 _DET_SIER = re.compile(r"\.\s+(?:Det|Dette)\s+(\w+)\s")
 _WORD = re.compile(r"[\w’'-]+")
+#: How far before a quote (in characters) its sentence is searched for the speaker.
+_PREFIX_WINDOW = 600
 _AFTER_ACCORDING = re.compile(r"\s*,?\s*(?:ifølge|ifølgje|according to)\s+", re.IGNORECASE)
 _TRAILING = ",.;:…– "
 _TERMINAL = '.!?…»”"'
@@ -430,7 +432,9 @@ class _Context:
         sentence = self.sentence_at(quote.outer_start)
         if sentence is None:
             return None
-        start, end = sentence.start, quote.outer_start
+        # The speaker stands shortly before the quote: a bounded look-back keeps this linear
+        # when one endless "sentence" holds thousands of quotes.
+        start, end = max(sentence.start, quote.outer_start - _PREFIX_WINDOW), quote.outer_start
         text = self.text
         lowered = text[start:end].lower().rstrip(" :")
         if lowered.endswith(_SIGN_CUES):
@@ -564,8 +568,10 @@ def _marked_quotes(ctx: _Context, para: Paragraph, problems: list[str]) -> list[
         if end <= start:
             continue
         cand = _Candidate(start, end, open_pos, pos + 1, "marked", para.index)
-        cand.words = len(text[start:end].split())
         cand.skip = bool(stack)  # nested inside another quote
+        # Words are counted for top-level quotes only: they are disjoint, so the counting is
+        # linear; counting every nested quote copied the same text once per level.
+        cand.words = 0 if cand.skip else len(text[start:end].split())
         found.append(cand)
     for mark, pos in stack:
         problems.append(
@@ -721,7 +727,7 @@ def find_quotes(  # noqa: PLR0912 - the speaker rules are tried in documented or
         i = bisect.bisect_right(dash_starts, quote.outer_start) - 1
         if i >= 0 and quote.outer_start < dashes[i].end:
             quote.skip = True  # nested inside a dash quote
-        if quote.words < 2 or _is_title(text[quote.start : quote.end]):
+        if not quote.skip and (quote.words < 2 or _is_title(text[quote.start : quote.end])):
             quote.skip = True  # one-word scare quote, or a name ("«Dagens Næringsliv»")
     candidates = sorted([q for q in [*dashes, *marked] if not q.skip], key=lambda q: q.start)
 
@@ -814,5 +820,5 @@ def _alone(ctx: _Context, quote: _Candidate) -> bool:
 
 def _is_title(words: str) -> bool:
     """Tell whether a quoted phrase is a name: a few words, every one capitalised."""
-    parts = words.split()
+    parts = words.split(maxsplit=4)  # five parts are enough to say no
     return len(parts) <= 4 and all(p[:1].isupper() for p in parts)
