@@ -12,12 +12,15 @@ Overlaps between stages are settled here, in one place: a place named inside an 
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from geo import settings
+from geo.errors import ArticleError
 from geo.events.detect import find_events
 from geo.extract.actors import find_actors
 from geo.extract.dates import find_dates
@@ -150,16 +153,44 @@ def check_stages(stages: tuple[Stage, ...] = STAGES) -> None:
 check_stages()
 
 
+def _check_size(article: Article) -> None:
+    """Refuse an article text over the size budget (an :class:`Article` built by hand)."""
+    if len(article.text) > settings.MAX_ARTICLE_BYTES:
+        msg = (
+            f"{article.path or article.id}: {len(article.text):,} characters is over the "
+            f"{settings.MAX_ARTICLE_BYTES:,}-character limit for one article; split it."
+        )
+        raise ArticleError(msg)
+
+
+def _check_time(article: Article, stage: Stage, deadline: float) -> None:
+    """Report an article whose extraction overran its time budget (checked per stage)."""
+    if time.perf_counter() > deadline:
+        msg = (
+            f"{article.path or article.id}: extraction took longer than "
+            f"{settings.MAX_ARTICLE_SECONDS:g} s (at stage {stage.name!r}); the article is "
+            "skipped. Split it, or raise geo.settings.MAX_ARTICLE_SECONDS."
+        )
+        raise ArticleError(msg)
+
+
 def extract_article(article: Article, resources: Resources | None = None) -> Extraction:
     """Run every stage on one article and return its :class:`~geo.model.Extraction`.
 
     Never raises on odd text: ambiguities (an unclosed «) are recorded in
-    ``Extraction.problems``; only programming errors propagate.
+    ``Extraction.problems``; only programming errors propagate. The budget is the exception:
+    a text over :data:`geo.settings.MAX_ARTICLE_BYTES` characters, or one whose stages overrun
+    :data:`geo.settings.MAX_ARTICLE_SECONDS`, raises :class:`~geo.errors.ArticleError`, which
+    batches report per file (every stage is linear in the text's length, so this is a guard,
+    not a normal outcome; a stage is not interrupted mid-way, the check runs after each).
     """
     res = resources if resources is not None else load_resources()
+    _check_size(article)
+    deadline = time.perf_counter() + settings.MAX_ARTICLE_SECONDS
     state: dict[str, Any] = {}
     for stage in STAGES:
         produced = stage.run(article, state, res)
+        _check_time(article, stage, deadline)
         if set(produced) != set(stage.produces):
             msg = (
                 f"stage {stage.name!r} produced {sorted(produced)}, declared {list(stage.produces)}"

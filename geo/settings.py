@@ -22,6 +22,10 @@ EQUAL_AREA_CRS
     Equal-area projection used for every area in km² (never compute areas in degrees).
 MAX_ARTICLE_BYTES
     Largest article file accepted; larger files raise :class:`geo.errors.ArticleError`.
+    Also the largest article text (in characters) the pipeline extracts.
+MAX_ARTICLE_SECONDS
+    Time budget of one article's extraction: an article still running when a stage ends past
+    it is reported as bad (:class:`geo.errors.ArticleError`) so a batch never stalls on it.
 FETCH_TIMEOUT_S
     Timeout of one HTTP request when fetching frontline snapshots.
 FRONTLINE_SOURCE_URL
@@ -52,6 +56,7 @@ __all__ = [
     "FETCH_TIMEOUT_S",
     "FRONTLINE_SOURCE_URL",
     "MAX_ARTICLE_BYTES",
+    "MAX_ARTICLE_SECONDS",
     "PROCESSED_DIR",
     "PROJECT_ROOT",
     "SEEDS_DIR",
@@ -85,6 +90,7 @@ DEFAULT_CRS: Final = "EPSG:4326"
 EQUAL_AREA_CRS: Final = "EPSG:6933"
 
 MAX_ARTICLE_BYTES: int = 2_000_000
+MAX_ARTICLE_SECONDS: float = 60.0  # a 2 MB article takes about 6 s on one core
 FETCH_TIMEOUT_S: float = 20.0
 ALLOW_FETCH: bool = not os.environ.get("FRONTLINE_OFFLINE")
 APP_FETCH_TIMEOUT_S: float = 5.0

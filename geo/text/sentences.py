@@ -4,7 +4,8 @@ Rule-based on purpose: the pipeline must run offline at hundreds of articles per
 news prose is regular enough. A paragraph is a line (news exports put one paragraph per line);
 a sentence ends at ``.``, ``!`` or ``?`` (plus closing quote marks) followed by white space and
 a capital, digit, dash or opening quote — unless the word before the full stop is a known
-abbreviation ("bl.a.", "kl.", "f.eks.", "U.S.") or an initial ("J.D. Vance").
+abbreviation ("bl.a.", "kl.", "f.eks.", "U.S.") or an initial ("J.D. Vance"). No sentence is
+longer than :data:`MAX_SENTENCE_CHARS`, so every stage after this one runs in linear time.
 
 Invariants (property-tested): sentences lie inside their paragraph, are in order, do not
 overlap, and have no leading or trailing white space.
@@ -16,7 +17,7 @@ import re
 
 from geo.model import Paragraph, Sentence
 
-__all__ = ["ABBREVIATIONS", "split_paragraphs", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "MAX_SENTENCE_CHARS", "split_paragraphs", "split_sentences"]
 
 #: Lower-cased words that end with a full stop without ending the sentence (nb, nn, en).
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -108,6 +109,10 @@ _DAY_NUMBER_BEFORE = re.compile(r"\b\d{1,2}$")
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-zæøå]")
 #: How far back :func:`_word_before` first looks; longer words are rare and looked up again.
 _WORD_WINDOW = 64
+#: Longest sentence, in characters (real news sentences stay far below). A longer run without
+#: a sentence end is cut at white space: every later stage scans sentences, and one endless
+#: "sentence" (pasted text without full stops) made their work quadratic in its length.
+MAX_SENTENCE_CHARS = 1000
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -163,6 +168,28 @@ def _is_date_ordinal(text: str, stop: int) -> bool:
     return before is not None and after is not None
 
 
+def _append_bounded(
+    sentences: list[Sentence], text: str, start: int, end: int, paragraph: int
+) -> None:
+    """Append ``text[start:end]`` as sentences of at most :data:`MAX_SENTENCE_CHARS`."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        for pos in range(limit, start + MAX_SENTENCE_CHARS // 2, -1):  # last space in reach
+            if text[pos].isspace():
+                cut = pos
+                break
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        sentences.append(Sentence(len(sentences), start, stop, paragraph))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        sentences.append(Sentence(len(sentences), start, end, paragraph))
+
+
 def split_sentences(
     text: str, paragraphs: tuple[Paragraph, ...] | None = None
 ) -> tuple[Sentence, ...]:
@@ -191,10 +218,10 @@ def split_sentences(
                 and (_is_abbreviation(text, stop) or _is_date_ordinal(text, stop))
             ):
                 continue
-            sentences.append(Sentence(len(sentences), cursor, end, para.index))
+            _append_bounded(sentences, text, cursor, end, para.index)
             cursor = end
             while cursor < para.end and text[cursor].isspace():
                 cursor += 1
         if cursor < para.end:
-            sentences.append(Sentence(len(sentences), cursor, para.end, para.index))
+            _append_bounded(sentences, text, cursor, para.end, para.index)
     return tuple(sentences)
