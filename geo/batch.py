@@ -1,8 +1,9 @@
 """Extract many article files, one at a time, never stopping on a bad one.
 
 A batch reports each bad file (as a :class:`Failure` holding the :class:`~geo.errors.GeoError`)
-and goes on; callers decide how to show failures and exit non-zero at the end. Programming
-errors (``TypeError`` …) are not caught: they are bugs, not bad input.
+and goes on: unreadable or non-regular files, bad front matter, and articles over their
+extraction budget alike. Callers decide how to show failures and exit non-zero at the end.
+Programming errors (``TypeError`` …) are not caught: they are bugs, not bad input.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def iter_extractions(
     for path in iter_article_paths(tuple(paths)):
         try:
             article = read_article(path, published=published, lang=lang)
+            extraction = extract_article(article, res)  # over its time or size budget: bad
         except GeoError as exc:
             yield Failure(path, exc)
             continue
-        yield extract_article(article, res)
+        yield extraction

@@ -33,7 +33,7 @@ from typing import Any
 from geo import settings
 from geo.errors import ArticleError, GeoError, SchemaError
 from geo.frames import Frames, concat_frames, extractions_to_frames
-from geo.io.articles import article_from_bytes, iter_article_paths
+from geo.io.articles import article_from_bytes, iter_article_paths, read_article_bytes
 from geo.io.outputs import FORMATS, atomic_write_text, read_frames, write_frames
 from geo.model import Extraction
 from geo.pipeline import extract_article
@@ -290,11 +290,7 @@ def _process(
     )
     if same_stat and old is not None:
         return dict(old), None
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        msg = f"{path}: cannot read the file ({exc.strerror or exc})."
-        raise ArticleError(msg) from exc
+    raw = read_article_bytes(path)  # regular files only, size checked, bounded read
     content_hash = hashlib.sha256(raw).hexdigest()
     entry = {
         "path": str(path),
@@ -400,7 +396,8 @@ def _in_memory(seeds: Path) -> Frames:
     extractions = []
     for path in _seed_files(seeds):
         try:
-            article = article_from_bytes(path.read_bytes(), article_id=path.stem, path=str(path))
+            raw = read_article_bytes(path)
+            article = article_from_bytes(raw, article_id=path.stem, path=str(path))
         except (GeoError, OSError) as exc:
             logger.warning("skipped %s: %s", path, exc)
             continue

@@ -73,6 +73,18 @@ def _points(lons: Sequence[float | None], lats: Sequence[float | None]) -> np.nd
     return geoms
 
 
+def _holdable(value: Any) -> Any:
+    """Return ``value``, or ``None`` when ``datetime64[ns]`` cannot hold it (year 1, 9999).
+
+    Readers refuse such publication dates; an :class:`~geo.model.Article` built in code may
+    still carry one, and it must become a missing date, never an ``OutOfBoundsDatetime``.
+    """
+    if value is None:
+        return None
+    stamp = pd.Timestamp(value)
+    return value if pd.Timestamp.min <= stamp <= pd.Timestamp.max else None
+
+
 def _typed(name: str, columns: dict[str, list[Any]]) -> pd.DataFrame | gpd.GeoDataFrame:
     """Build one frame with the schema's column order and dtypes."""
     data: dict[str, Any] = {}
@@ -81,9 +93,9 @@ def _typed(name: str, columns: dict[str, list[Any]]) -> pd.DataFrame | gpd.GeoDa
         if spec.dtype == "geometry":
             continue
         if spec.dtype == "datetime":
-            data[spec.name] = pd.to_datetime(pd.Series(values, dtype=object)).astype(
-                "datetime64[ns]"
-            )
+            data[spec.name] = pd.to_datetime(
+                pd.Series([_holdable(v) for v in values], dtype=object)
+            ).astype("datetime64[ns]")
         elif spec.dtype == "int":
             data[spec.name] = pd.Series(values, dtype="int64")
         elif spec.dtype == "bool":

@@ -23,6 +23,10 @@ EQUAL_AREA_CRS
 MAX_ARTICLE_BYTES
     Largest article file accepted; larger files raise :class:`geo.errors.ArticleError`.
     Also the largest article text (in characters) the pipeline extracts.
+SUPPORTED_DATES
+    First and last date the library resolves or accepts as a publication date: what the
+    frames' ``datetime64[ns]`` columns hold (1677-09-21 to 2262-04-11), with a margin.
+    Dates outside are refused in front matter and left unresolved in text, never clamped.
 MAX_ARTICLE_SECONDS
     Time budget of one article's extraction: an article still running when a stage ends past
     it is reported as bad (:class:`geo.errors.ArticleError`) so a batch never stalls on it.
@@ -42,6 +46,7 @@ WEB_SIMPLIFY_TOLERANCE_DEG
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Final
@@ -60,6 +65,7 @@ __all__ = [
     "PROCESSED_DIR",
     "PROJECT_ROOT",
     "SEEDS_DIR",
+    "SUPPORTED_DATES",
     "WEB_SIMPLIFY_TOLERANCE_DEG",
 ]
 
@@ -90,6 +96,7 @@ DEFAULT_CRS: Final = "EPSG:4326"
 EQUAL_AREA_CRS: Final = "EPSG:6933"
 
 MAX_ARTICLE_BYTES: int = 2_000_000
+SUPPORTED_DATES: tuple[dt.date, dt.date] = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
 MAX_ARTICLE_SECONDS: float = 60.0  # a 2 MB article takes about 6 s on one core
 FETCH_TIMEOUT_S: float = 20.0
 ALLOW_FETCH: bool = not os.environ.get("FRONTLINE_OFFLINE")

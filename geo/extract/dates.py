@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from geo import settings
 from geo.lexicon import dates_en, dates_nb
 from geo.model import Article, DateRef, Granularity, Sentence
 
@@ -47,6 +48,11 @@ __all__ = ["find_dates"]
 _YEAR_MIN: Final = 1900
 _YEAR_MAX: Final = 2100
 _YEAR_RE: Final = r"(?:1[89]\d\d|20\d\d)"
+#: A year written after a day, month or season ("15. august 1066", "mai 2300"): any four
+#: digits are that year, kept as written. Years outside :data:`geo.settings.SUPPORTED_DATES`
+#: then leave the date unresolved (basis "…-out-of-range"); they are never replaced by a
+#: year near the publication, as happened when only 1800–2099 were read as years.
+_EXPLICIT_YEAR_RE: Final = r"\d{4}"
 #: Lower-case words that may follow a bare year without making it a count ("2030, mens").
 _AFTER_YEAR_OK: Final = frozenset(
     {
@@ -184,7 +190,7 @@ def _parse_daymonth(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
 
 def _parse_numeric(m: re.Match[str], g: _Grammar) -> dict[str, Any] | None:
     year = int(m.group("year"))
-    if year < 100:
+    if len(m.group("year")) == 2:  # "14.08.25"; "0001-01-01" is year 1, kept as written
         year += 2000
     try:
         dt.date(year, int(m.group("mon")), int(m.group("day")))
@@ -371,7 +377,7 @@ def _norwegian_grammar() -> _Grammar:
     daymonth = (
         rf"(?<![\w.,])(?:(?:{wd})\s+(?:den\s+)?)?(?P<day>[0-3]?\d)(?:\.\s*|\s+)"
         rf"(?P<month>(?:{month})(?!\w)|(?:{abbr})(?:\.|(?!\w)))"
-        rf"(?:\.?\s+(?:i\s+)?(?P<year>{_YEAR_RE})(?!\d)|\s+(?P<rel>{_NO_YEAR_RELATION}){e})?"
+        rf"(?:\.?\s+(?:i\s+)?(?P<year>{_EXPLICIT_YEAR_RE})(?!\d)|\s+(?P<rel>{_NO_YEAR_RELATION}){e})?"
     )
     numeric = (
         r"(?<![\w.,/])(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4}|\d{2})(?![\w]|[.,]\d)"
@@ -379,11 +385,11 @@ def _norwegian_grammar() -> _Grammar:
     iso = r"(?<![\w.\-/])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?![\w-])"
     month_re = (
         rf"{b}(?P<edge>(?:{edge})\s+)?(?P<month>{month}){e}"
-        rf"(?:\s+(?:i\s+)?(?P<year>{_YEAR_RE})(?!\d|\w)"
+        rf"(?:\s+(?:i\s+)?(?P<year>{_EXPLICIT_YEAR_RE})(?!\d|\w)"
         rf"|\s+(?P<rel>{_NO_YEAR_RELATION}){e})?"
     )
     season_re = (
-        rf"{b}(?:(?:{season_def})\s+(?:i\s+)?(?P<year>{_YEAR_RE})(?!\d)"
+        rf"{b}(?:(?:{season_def})\s+(?:i\s+)?(?P<year>{_EXPLICIT_YEAR_RE})(?!\d)"
         rf"|(?:i\s+)?(?P<smod>fjor|forrige|førre|neste|kommende|i)\s+(?:{season})"
         rf"|(?P<coming>til)\s+(?:{season_def})){e}"
     )
@@ -488,20 +494,20 @@ def _english_grammar() -> _Grammar:
     )
     date_md = (
         rf"{b}(?:(?:{wd}),?\s+)?(?P<month>{months_any})\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-        rf"(?![\d\w])(?:,?\s+(?P<year>{_YEAR_RE})(?!\d)|\s+(?P<rel>{_EN_YEAR_RELATION}){e})?"
+        rf"(?![\d\w])(?:,?\s+(?P<year>{_EXPLICIT_YEAR_RE})(?!\d)|\s+(?P<rel>{_EN_YEAR_RELATION}){e})?"
     )
     date_dm = (
         rf"{b}(?:(?:{wd}),?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"(?P<month>{months_any})(?!\w)(?:,?\s+(?P<year>{_YEAR_RE})(?!\d)"
+        rf"(?P<month>{months_any})(?!\w)(?:,?\s+(?P<year>{_EXPLICIT_YEAR_RE})(?!\d)"
         rf"|\s+(?P<rel>{_EN_YEAR_RELATION}){e})?"
     )
     month_re = (
         rf"{b}(?P<edge>(?i:{edge})\s*)?(?P<month>{months_full}){e}"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR_RE})(?!\d|\w)|\s+(?P<rel>{_EN_YEAR_RELATION}){e})?"
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{_EXPLICIT_YEAR_RE})(?!\d|\w)|\s+(?P<rel>{_EN_YEAR_RELATION}){e})?"
     )
     season_re = (
         rf"{b}(?:(?:the\s+)?(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?"
-        rf"(?P<year>{_YEAR_RE})(?!\d)"
+        rf"(?P<year>{_EXPLICIT_YEAR_RE})(?!\d)"
         rf"|(?P<smod>(?i:this|last|next|past))\s+(?:spring|summer|fall|autumn|winter)){e}"
     )
     relday = (
@@ -1217,6 +1223,37 @@ def _resolve(c: _Candidate, ctx: _Context) -> _Resolution:
     return _RESOLVERS[c.kind](c, ctx)
 
 
+def _in_range(res: _Resolution) -> bool:
+    """Tell whether every date of a resolution lies in :data:`geo.settings.SUPPORTED_DATES`."""
+    first, last = settings.SUPPORTED_DATES
+    days = [d for d in (res.resolved, res.end) if d is not None]
+    if any(not first <= d <= last for d in days):
+        return False
+    if res.month_only is not None and not (first.year, first.month) <= res.month_only <= (
+        last.year,
+        last.month,
+    ):
+        return False
+    return res.year_only is None or first.year <= res.year_only <= last.year
+
+
+def _supported(c: _Candidate, ctx: _Context) -> _Resolution:
+    """Resolve ``c``; a date outside the supported range is left unresolved, and says so.
+
+    Why: "i går" on 0001-01-01 overflowed ``datetime.date`` and a year such as 1066 or 2300
+    cannot be held by the frames' ``datetime64[ns]`` columns. The expression is kept (its
+    surface and offsets) with ``resolved=None`` and a basis ending in ``-out-of-range``.
+    """
+    try:
+        res = _resolve(c, ctx)
+    except OverflowError:
+        res = _Resolution(None, "day", c.kind)
+    else:
+        if _in_range(res):
+            return res
+    return _Resolution(None, res.granularity, f"{res.basis}-out-of-range")
+
+
 def _remember(c: _Candidate, res: _Resolution, ctx: _Context, anchor_day: Any) -> None:
     """Move the reference time: the day and year the text is now talking about."""
     if c.kind in ("weekday", "date", "relday", "anchored") or (
@@ -1262,11 +1299,15 @@ def find_dates(article: Article, *, sentences: tuple[Sentence, ...]) -> tuple[Da
     paragraph_starts: dict[int, int] = {}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
+    first, last = settings.SUPPORTED_DATES
+    published = article.published
+    if published is not None and not first <= published <= last:
+        published = None  # nothing can be resolved against it (the reader refuses such dates)
     ctx = _Context(
         text=text,
         grammar=grammar,
-        published=article.published,
-        day_known=article.published is not None and article.published_precision == "day",
+        published=published,
+        day_known=published is not None and article.published_precision == "day",
         sentences=sentences,
         sentence_starts=[s.start for s in sentences],
         paragraph_starts=paragraph_starts,
@@ -1275,8 +1316,8 @@ def find_dates(article: Article, *, sentences: tuple[Sentence, ...]) -> tuple[Da
     ctx.weekday_after = _weekday_after_in_paragraph(candidates, ctx)
     refs: list[DateRef] = []
     for cand in candidates:
-        res = _resolve(cand, ctx)
-        anchor_day = _resolve(cand.anchor, ctx).resolved if cand.anchor is not None else None
+        res = _supported(cand, ctx)
+        anchor_day = _supported(cand.anchor, ctx).resolved if cand.anchor is not None else None
         _remember(cand, res, ctx, anchor_day)
         resolved, resolved_end = _iso(res)
         refs.append(

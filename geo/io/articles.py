@@ -20,9 +20,12 @@ exports of Norwegian text are common) and flagged in :attr:`ReadResult.problems`
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
@@ -35,9 +38,13 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "article_from_bytes",
     "article_from_text",
+    "display_path",
     "guess_lang",
     "iter_article_paths",
+    "parse_iso_date",
     "read_article",
+    "read_article_bytes",
+    "utf8_name",
 ]
 
 ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md")
@@ -47,6 +54,18 @@ _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 # Share of control characters above which bytes are treated as binary, not text.
 _BINARY_CONTROL_SHARE = 0.05
 
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+#: A date followed by a time of day ("2025-08-14T09:30:00+02:00", "2025-08-14 09:30").
+_ISO_DAY_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t\n\f\r
 _NN_MARKERS = re.compile(r"\b(ikkje|eg|kva|korleis|frå|berre|mykje|vere|vore|dei|sjølv)\b", re.I)
 _NB_MARKERS = re.compile(r"\b(ikke|jeg|hva|hvordan|fra|bare|mye|være|vært|de|og|det|som)\b", re.I)
@@ -82,11 +101,39 @@ def guess_lang(text: str) -> Lang:
     return "nb"
 
 
+def _decode_bom(raw: bytes, where: str) -> tuple[str, list[str]] | None:
+    """Decode UTF-16/UTF-32 text that starts with its byte-order mark (``None``: no such BOM).
+
+    Windows tools save "Unicode" text as UTF-16 with a BOM; its NUL bytes are not binary.
+    UTF-32 marks are tested first: the UTF-32-LE mark begins with the UTF-16-LE one.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                msg = (
+                    f"{where}: the file starts with a {codec.upper()} byte-order mark but byte "
+                    f"{exc.start + len(bom)} is not valid {codec.upper()}; re-save it as UTF-8."
+                )
+                raise ArticleError(msg) from exc
+            return text, [f"{where}: decoded as {codec.upper()} (byte-order mark)."]
+    return None
+
+
 def _decode(raw: bytes, where: str) -> tuple[str, list[str]]:
     """Decode bytes as UTF-8 (BOM allowed), falling back to cp1252; refuse binary data."""
     if not raw.strip():
         msg = f"{where}: the file is empty; put the article text in it (UTF-8)."
         raise ArticleError(msg)
+    decoded = _decode_bom(raw, where)
+    if decoded is not None:
+        text, problems = decoded
+        if not text.strip():
+            msg = f"{where}: the file is empty; put the article text in it (UTF-8)."
+            raise ArticleError(msg)
+        _refuse_control_chars(text, where)
+        return text.replace("\r\n", "\n").replace("\r", "\n"), problems
     if b"\x00" in raw[:8192]:
         msg = (
             f"{where}: the file holds NUL bytes, so it is binary, not an article; "
@@ -106,6 +153,11 @@ def _decode(raw: bytes, where: str) -> tuple[str, list[str]]:
             )
             raise ArticleError(msg) from exc
         problems.append(f"{where}: not UTF-8; decoded as cp1252 (Windows-1252).")
+    _refuse_control_chars(text, where)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def _refuse_control_chars(text: str, where: str) -> None:
     sample = text[:8192]
     controls = len(_CONTROL_CHARS.findall(sample))
     if controls > _BINARY_CONTROL_SHARE * len(sample):
@@ -113,7 +165,6 @@ def _decode(raw: bytes, where: str) -> tuple[str, list[str]]:
             f"{where}: {controls} control characters in the first {len(sample)}; this looks binary."
         )
         raise ArticleError(msg)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
 
 
 def _split_front_matter(text: str, where: str) -> _FrontMatter:
@@ -153,17 +204,43 @@ def _split_front_matter(text: str, where: str) -> _FrontMatter:
     return _FrontMatter(values, body_offset)
 
 
+def parse_iso_date(text: str) -> tuple[dt.date, str]:
+    """Parse a whole ``YYYY-MM-DD`` (optionally with a time) or ``YYYY-MM`` value.
+
+    Returns the date and its precision (``"day"``/``"month"``). Nothing may follow the
+    date ("2025-08-14garbage" is refused), and the year must lie in
+    :data:`geo.settings.SUPPORTED_DATES` (what the frames' ``datetime64[ns]`` columns can hold).
+
+    Raises
+    ------
+    ValueError
+        With a message that says what is wrong.
+    """
+    text = text.strip()
+    if _ISO_MONTH.fullmatch(text):
+        day, precision = dt.date.fromisoformat(text + "-01"), "month"
+    elif _ISO_DAY.fullmatch(text):
+        day, precision = dt.date.fromisoformat(text), "day"
+    elif _ISO_DAY_TIME.fullmatch(text):
+        day, precision = dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date(), "day"
+    else:
+        msg = f"{text!r} is not a date; write it as YYYY-MM-DD (or YYYY-MM)"
+        raise ValueError(msg)
+    first, last = settings.SUPPORTED_DATES
+    if not first <= day <= last:
+        msg = f"{text!r} is outside the supported dates {first.isoformat()} to {last.isoformat()}"
+        raise ValueError(msg)
+    return day, precision
+
+
 def _parse_published(value: str | None, where: str) -> tuple[dt.date | None, str]:
     """Parse ``YYYY-MM-DD`` (day precision) or ``YYYY-MM`` (month precision)."""
     if value is None or value.strip() in ("", "null", "~"):
         return None, "day"
-    text = value.strip()
     try:
-        if re.fullmatch(r"\d{4}-\d{2}", text):
-            return dt.date.fromisoformat(text + "-01"), "month"
-        return dt.date.fromisoformat(text[:10]), "day"
+        return parse_iso_date(value)
     except ValueError as exc:
-        msg = f"{where}: published {value!r} is not a date; write it as YYYY-MM-DD (or YYYY-MM)."
+        msg = f"{where}: published {value!r}: {exc}; write it as YYYY-MM-DD (or YYYY-MM)."
         raise FrontMatterError(msg) from exc
 
 
@@ -198,13 +275,10 @@ def article_from_bytes(
     FrontMatterError
         Malformed front matter or an invalid ``published``/``lang`` value.
     """
-    where = path or article_id
+    where = display_path(path or article_id)
+    article_id, path = utf8_name(article_id), utf8_name(path) if path is not None else None
     if len(raw) > settings.MAX_ARTICLE_BYTES:
-        msg = (
-            f"{where}: {len(raw):,} bytes is over the {settings.MAX_ARTICLE_BYTES:,}-byte limit "
-            "for one article; split it, or raise geo.settings.MAX_ARTICLE_BYTES."
-        )
-        raise ArticleError(msg)
+        raise _too_large(where, len(raw))
     text, _problems = _decode(raw, where)
     front = _split_front_matter(text, where)
     body = text[front.body_offset :]
@@ -256,29 +330,129 @@ def read_article(
         The file is missing, unreadable, or its content is not a usable article.
     """
     file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > settings.MAX_ARTICLE_BYTES:
-            msg = (
-                f"{file}: {size:,} bytes is over the {settings.MAX_ARTICLE_BYTES:,}-byte limit "
-                "for one article; split it, or raise geo.settings.MAX_ARTICLE_BYTES."
-            )
-            raise ArticleError(msg)
-        raw = file.read_bytes()
-    except OSError as exc:
-        msg = f"{file}: cannot read the file ({exc.strerror or exc})."
-        raise ArticleError(msg) from exc
+    raw = read_article_bytes(file)
     return article_from_bytes(
         raw, article_id=file.stem, path=str(file), published=published, lang=lang
     )
 
 
+def display_path(path: str | Path) -> str:
+    r"""Return a path as safe, printable text: escaped like ``repr`` where needed.
+
+    File names are untrusted too: a newline would forge an output line, an ESC sequence
+    would drive the terminal, and bytes that are not UTF-8 (kept by Python as lone
+    surrogates) raise ``UnicodeEncodeError`` when printed. Printable names come back as
+    they are; others are escaped (``\n``, ``\x1b``, ``\udcff``), never raw.
+
+    Examples
+    --------
+    >>> display_path("a.txt")
+    'a.txt'
+    >>> display_path("evil\n.txt")
+    "'evil\\n.txt'"
+    """
+    text = os.fsdecode(path)
+    return text if text.isprintable() else repr(text)
+
+
+def utf8_name(name: str) -> str:
+    r"""Return a file name as text that UTF-8 can encode: undecodable bytes as ``\xNN``.
+
+    Python keeps the bytes of a non-UTF-8 file name as lone surrogates ("m\udcf8te"),
+    which every UTF-8 encoder (JSON output, Parquet, hashing) refuses. Article ids and
+    paths take this form instead ("m\\xf8te"): stable, readable, and encodable.
+
+    Examples
+    --------
+    >>> utf8_name("m\udcf8te")
+    'm\\xf8te'
+    >>> utf8_name("møte")
+    'møte'
+    """
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no byte stands for
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _kind(mode: int) -> str | None:
+    """Name the kind of a file that is not a regular file (``None`` for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def _too_large(where: str, size: int | str) -> ArticleError:
+    amount = f"{size:,} bytes is" if isinstance(size, int) else f"{size} is"
+    msg = (
+        f"{where}: {amount} over the {settings.MAX_ARTICLE_BYTES:,}-byte limit for one "
+        "article; split it, or raise geo.settings.MAX_ARTICLE_BYTES."
+    )
+    return ArticleError(msg)
+
+
+def read_article_bytes(path: str | Path, limit: int | None = None) -> bytes:
+    """Read one article file's bytes safely: regular files only, size checked, bounded read.
+
+    Why: a path may name a symlink to ``/dev/zero`` (endless), a FIFO (blocks forever), a
+    socket or a device, or a huge sparse file. The file is checked with ``stat`` before it
+    is opened, opened without blocking, checked again on the open descriptor (it may have
+    been swapped meanwhile), and at most ``limit + 1`` bytes are ever read.
+
+    Parameters
+    ----------
+    path
+        The file; a symlink is followed to what it names, which must be a regular file.
+    limit
+        Largest accepted size in bytes; :data:`geo.settings.MAX_ARTICLE_BYTES` by default.
+
+    Raises
+    ------
+    ArticleError
+        Missing, unreadable, not a regular file, or over the limit (the message says which).
+    """
+    file = Path(path)
+    where = display_path(file)
+    most = settings.MAX_ARTICLE_BYTES if limit is None else limit
+    try:
+        info = os.stat(file)
+        kind = _kind(info.st_mode)
+        if kind is not None:
+            msg = f"{where}: {kind}, not a regular file; only regular files are read."
+            raise ArticleError(msg)
+        if info.st_size > most:
+            raise _too_large(where, info.st_size)
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            kind = _kind(os.fstat(handle.fileno()).st_mode)
+            if kind is not None:
+                msg = f"{where}: {kind}, not a regular file; only regular files are read."
+                raise ArticleError(msg)
+            raw = handle.read(most + 1)
+    except OSError as exc:
+        msg = f"{where}: cannot read the file ({exc.strerror or exc})."
+        raise ArticleError(msg) from exc
+    if len(raw) > most:  # the file grew after the stat
+        raise _too_large(where, f"more than {most:,} bytes")
+    return raw
+
+
 def iter_article_paths(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
     """Expand files and folders into a sorted list of article files.
 
-    Folders contribute their ``*.txt``/``*.md`` files (recursively, README files excluded);
-    files named explicitly are kept whatever their suffix, so a bad file is reported, not
-    silently skipped.
+    Folders contribute their ``*.txt``/``*.md`` entries (recursively, README files excluded)
+    that are not folders: FIFOs, sockets, devices and broken symlinks with an article suffix
+    are listed too, so reading them reports why they are refused instead of skipping them
+    without a word. Files named explicitly are kept whatever their suffix, so a bad file is
+    reported, not silently skipped.
     """
     found: list[Path] = []
     for path in paths:
@@ -287,9 +461,9 @@ def iter_article_paths(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in ARTICLE_SUFFIXES
+                    if p.suffix.lower() in ARTICLE_SUFFIXES
                     and p.stem.lower() != "readme"
+                    and not p.is_dir()
                 )
             )
         else:

@@ -126,3 +126,23 @@ def test_folders_expand_to_article_files_only(tmp_path: Path) -> None:
 )
 def test_language_is_guessed_when_not_given(text: str, lang: str) -> None:
     assert guess_lang(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("value", "match"),
+    [
+        pytest.param("2025-08-14garbage", "not a date", id="trailing-garbage"),
+        pytest.param("2025-08-14 garbage", "not a date", id="trailing-word"),
+        pytest.param("0001-01-01", "outside the supported dates", id="year-1"),
+        pytest.param("9999-12-31", "outside the supported dates", id="year-9999"),
+        pytest.param("1677-09-21", "outside the supported dates", id="pandas-min"),
+    ],
+)
+def test_published_must_be_a_whole_supported_date(value: str, match: str) -> None:
+    with pytest.raises(FrontMatterError, match=match):
+        article_from_bytes(f"---\npublished: {value}\n---\nTekst i går.".encode(), article_id="p")
+
+
+def test_published_with_a_time_of_day_keeps_the_day() -> None:
+    raw = b"---\npublished: 2025-08-14T09:30:00+02:00\n---\nTekst."
+    assert article_from_bytes(raw, article_id="t").published == dt.date(2025, 8, 14)

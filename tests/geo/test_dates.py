@@ -483,3 +483,57 @@ def test_today_in_a_quote_is_the_day_its_attribution_names(
 ) -> None:
     today = next(d for d in dates_of(text, "2025-08-14", lang) if d.surface in ("I dag", "Today"))
     assert today.resolved == expected
+
+
+# ----------------------------------------------------------- dates out of range (issue 13)
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        pytest.param("0001-01-01", "Han kom i går, og i forgårs var han i Kyiv.", id="year-1"),
+        pytest.param("9999-12-31", "Møtet er i morgen og neste uke.", id="year-9999"),
+        pytest.param("1677-01-01", "Det skjedde for 3 år siden, i fjor og i går.", id="1677"),
+        pytest.param("2262-06-01", "Det skjer om en uke, neste måned, i morgen.", id="2262"),
+    ],
+)
+def test_publication_outside_the_supported_range_leaves_relative_dates_unresolved(
+    published: str, text: str
+) -> None:
+    found = dates_of(text, published)
+    assert found, "the expressions are still found"
+    assert all(d.resolved is None for d in found), [(d.surface, d.resolved) for d in found]
+
+
+def test_relative_dates_that_step_out_of_range_are_unresolved_not_clamped() -> None:
+    found = dates_of("Han kom i går. Det var for 2 år siden.", "1678-01-01")
+    by_surface = {d.surface: d for d in found}
+    assert by_surface["i går"].resolved is None
+    assert by_surface["i går"].basis.endswith("out-of-range")
+    assert by_surface["for 2 år siden"].resolved is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("Slaget sto 14. oktober 1066 ved Hastings.", "14. oktober 1066", id="1066"),
+        pytest.param("Planen gjelder til mai 2300.", "mai 2300", id="month-2300"),
+        pytest.param("Datoen 0001-01-01 står i loggen.", "0001-01-01", id="iso-year-1"),
+        pytest.param("Datoen 9999-12-31 står i loggen.", "9999-12-31", id="iso-9999"),
+    ],
+)
+def test_explicit_years_outside_the_range_are_kept_and_reported(text: str, surface: str) -> None:
+    ref = only_date(text)
+    assert ref.surface == surface  # kept as written, not shortened to "14. oktober"
+    assert ref.resolved is None  # never replaced by a year near the publication
+    assert ref.basis.endswith("-out-of-range")
+
+
+def test_explicit_years_in_range_still_resolve() -> None:
+    assert only_date("Freden kom 9. mai 1945.").resolved == "1945-05-09"
+    assert only_date("Det skjedde 14.08.25 i Kyiv.").resolved == "2025-08-14"
+
+
+def test_english_explicit_year_outside_the_range_is_reported() -> None:
+    ref = only_date("The battle was on October 14, 1066.", lang="en")
+    assert (ref.surface, ref.resolved) == ("October 14, 1066", None)
