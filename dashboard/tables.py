@@ -13,6 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.frames import Frames
+from geo.io.csv_safe import neutralise_frame
 
 __all__ = ["DISPLAY_COLUMNS", "distance_sentences", "events_csv", "events_geojson", "events_table"]
 
@@ -64,7 +65,7 @@ def events_csv(events: gpd.GeoDataFrame) -> str:
     located = [_located(p) for p in events.geometry]
     table["lat"] = [p.y if p is not None else None for p in located]
     table["lon"] = [p.x if p is not None else None for p in located]
-    return str(table.to_csv(index=False))
+    return str(neutralise_frame(table).to_csv(index=False))  # no formulas from article text
 
 
 def events_geojson(events: gpd.GeoDataFrame) -> str:

@@ -31,6 +31,7 @@ import pandas as pd
 
 from geo.errors import SchemaError
 from geo.frames import Frames, normalise_frames
+from geo.io.csv_safe import neutralise_frame
 from geo.schema import COLUMN_SPECS
 
 __all__ = [
@@ -117,7 +118,7 @@ def frame_to_csv_text(frame: pd.DataFrame, name: str) -> str:
         usable = [g is not None and not g.is_empty for g in geoms]
         table["lon"] = [g.x if ok else None for g, ok in zip(geoms, usable, strict=True)]
         table["lat"] = [g.y if ok else None for g, ok in zip(geoms, usable, strict=True)]
-    return str(table.to_csv(index=False, lineterminator="\n"))
+    return str(neutralise_frame(table).to_csv(index=False, lineterminator="\n"))
 
 
 def _write_one(frame: pd.DataFrame, name: str, fmt: str, tmp: Path) -> None:
