@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import apply_filters
+from dashboard.literal import literal
 from dashboard.views import (
     add_article,
     diplomacy,
@@ -31,7 +32,7 @@ view = apply_filters(loaded.frames, filters)
 
 st.title("Frontline & Diplomacy")
 for notice in loaded.notices:
-    st.info(notice)
+    st.info(literal(notice))  # notices name files and quote errors: never Markdown
 st.caption(
     f"{len(view.events)} of {len(loaded.frames.events)} events · "
     f"{len(view.quotes)} of {len(loaded.frames.quotes)} quotes · "

@@ -28,7 +28,7 @@ import streamlit as st
 from dashboard import basemap
 from dashboard.filters import empty_frames, merge_frames
 from geo import corpus, settings
-from geo.errors import GeoError
+from geo.errors import ArticleError, GeoError
 from geo.frames import Frames, extractions_to_frames
 from geo.io.articles import article_from_bytes
 from geo.io.fetch import cached_snapshots
@@ -40,6 +40,8 @@ from geo.resources import Resources, load_resources
 
 __all__ = [
     "KEY_UPLOADS",
+    "MAX_SESSION_UPLOADS",
+    "MAX_SESSION_UPLOAD_BYTES",
     "SEEDS_ENV",
     "Loaded",
     "add_upload",
@@ -47,6 +49,7 @@ __all__ = [
     "diplomacy_venue",
     "evacuation_zones",
     "extract_upload",
+    "frames_bytes",
     "front_for_day",
     "load_frames",
     "outlines",
@@ -129,11 +132,48 @@ def extract_upload(raw: bytes, name: str) -> tuple[str, Frames]:
     return article_id, extractions_to_frames([extraction])
 
 
-def add_upload(article_id: str, frames: Frames) -> None:
-    """Keep an extracted upload in this session (never in a module global)."""
+#: What one session keeps of its uploads: at most this many articles, holding at most this
+#: many bytes of frames in all (a 2 MB article's frames take about 20 MB). Older uploads are
+#: dropped first, and the user is told which.
+MAX_SESSION_UPLOADS = 5
+MAX_SESSION_UPLOAD_BYTES = 64_000_000
+
+
+def frames_bytes(frames: Frames) -> int:
+    """Return the memory the frames of one upload hold (pandas' deep count)."""
+    parts = (frames.places, frames.events, frames.quotes, frames.actors, frames.articles)
+    return sum(int(part.memory_usage(deep=True).sum()) for part in parts)
+
+
+def add_upload(article_id: str, frames: Frames) -> tuple[str, ...]:
+    """Keep an extracted upload in this session (never in a module global), within the caps.
+
+    Returns the ids of older uploads dropped to stay within :data:`MAX_SESSION_UPLOADS` and
+    :data:`MAX_SESSION_UPLOAD_BYTES`.
+
+    Raises
+    ------
+    geo.errors.ArticleError
+        When this upload alone holds more than :data:`MAX_SESSION_UPLOAD_BYTES`.
+    """
+    size = frames_bytes(frames)
+    if size > MAX_SESSION_UPLOAD_BYTES:
+        msg = (
+            f"{article_id}: its extracted data takes {size / 1e6:.0f} MB, more than the "
+            f"{MAX_SESSION_UPLOAD_BYTES / 1e6:.0f} MB one session may keep; split the article."
+        )
+        raise ArticleError(msg)
     uploads: dict[str, Frames] = dict(st.session_state.get(KEY_UPLOADS, {}))
-    uploads[article_id] = frames
+    uploads.pop(article_id, None)
+    uploads[article_id] = frames  # newest last: dicts keep insertion order
+    sizes = {key: frames_bytes(value) for key, value in uploads.items()}
+    dropped: list[str] = []
+    while len(uploads) > MAX_SESSION_UPLOADS or sum(sizes.values()) > MAX_SESSION_UPLOAD_BYTES:
+        oldest = next(iter(uploads))
+        dropped.append(oldest)
+        del uploads[oldest], sizes[oldest]
     st.session_state[KEY_UPLOADS] = uploads
+    return tuple(dropped)
 
 
 @st.cache_resource(show_spinner=False)

@@ -23,6 +23,8 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from dashboard.literal import isolate_bidi
+
 __all__ = [
     "escape_frame",
     "escape_text",
@@ -66,7 +68,8 @@ def escape_text(value: object) -> str:
         return ""
     if isinstance(value, list | tuple):
         value = join_names(value)
-    return _std_html.escape(str(value), quote=True).translate(_JS_TEMPLATE_CHARS)
+    # Bidi controls are isolated: an unterminated override in a title must not reorder the card.
+    return isolate_bidi(_std_html.escape(str(value), quote=True).translate(_JS_TEMPLATE_CHARS))
 
 
 def join_names(names: object) -> str:

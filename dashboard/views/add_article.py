@@ -2,7 +2,10 @@
 
 Size is bounded twice: ``server.maxUploadSize`` in ``.streamlit/config.toml`` stops large
 uploads in the browser, and ``geo.settings.MAX_ARTICLE_BYTES`` is checked by the reader with
-a clear message. A bad file shows its error and nothing else is lost.
+a clear message. A bad file shows its error and nothing else is lost. A session keeps a few
+uploads only (``MAX_SESSION_UPLOADS``, ``MAX_SESSION_UPLOAD_BYTES`` in :mod:`dashboard.data`);
+the oldest are dropped first and the message says so. Messages name the file and may quote
+the article, so they are shown literally (:func:`dashboard.literal.literal`).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data
+from dashboard.literal import literal
 from geo import settings
 from geo.errors import ArticleError
 
@@ -30,20 +34,29 @@ def _extract(raw: bytes, name: str) -> None:
     except RuntimeError as exc:
         st.session_state[KEY_MESSAGE] = ("error", str(exc))
         return
-    data.add_upload(article_id, frames)
+    try:
+        dropped = data.add_upload(article_id, frames)
+    except ArticleError as exc:
+        st.session_state[KEY_MESSAGE] = ("error", str(exc))
+        return
+    note = (
+        f" Removed the oldest upload(s) {', '.join(dropped)}: a session keeps at most "
+        f"{data.MAX_SESSION_UPLOADS} articles ({data.MAX_SESSION_UPLOAD_BYTES // 1_000_000} MB)."
+        if dropped
+        else ""
+    )
     st.session_state[KEY_MESSAGE] = (
         "success",
-        f"Added {name}: {len(frames.events)} events, {len(frames.quotes)} quotes.",
+        f"Added {name}: {len(frames.events)} events, {len(frames.quotes)} quotes.{note}",
     )
 
 
 def render() -> None:
     """Draw the paste box and the uploader in the sidebar; extract on submit."""
     with st.sidebar.expander("Add an article", expanded=False):
-        limit_kb = settings.MAX_ARTICLE_BYTES // 1000
         st.caption(
-            f"Text or a .txt/.md file (UTF-8, optional front matter), up to {limit_kb:,} kB. "
-            "It stays in this browser session only."
+            "Text or a .txt/.md file (UTF-8, optional front matter), up to "
+            f"{settings.MAX_ARTICLE_BYTES // 1000:,} kB. It stays in this browser session only."
         )
         pasted = st.text_area("Paste article text", key=KEY_PASTE, height=150)
         upload = st.file_uploader("or upload a file", type=["txt", "md"], key=KEY_FILE)
@@ -56,5 +69,8 @@ def render() -> None:
                 st.session_state[KEY_MESSAGE] = ("error", "Paste some text or choose a file.")
         message = st.session_state.get(KEY_MESSAGE)
         if message:
-            kind, text = message
-            (st.error if kind == "error" else st.success)(text)
+            kind, text = message  # holds the file name and article text: shown literally
+            if kind == "error":
+                st.error(literal(text))
+            else:
+                st.success(literal(text))

@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import data, maps, tables
+from dashboard.literal import literal
 from geo.frames import Frames
 
 __all__ = ["render"]
@@ -26,7 +27,7 @@ def render(view: Frames, *, tiles: bool) -> None:
     st_folium(fmap, key="map_diplomacy", returned_objects=[], height=520, use_container_width=True)
     sentences = tables.distance_sentences(view)
     if sentences and distances:
-        st.caption("The article says: " + " / ".join(f"“{s}”" for s in sentences))
+        st.caption("The article says: " + literal(" / ".join(f"“{s}”" for s in sentences)))
         st.dataframe(
             pd.DataFrame({"to": list(distances), "km": [round(v) for v in distances.values()]}),
             hide_index=True,

@@ -7,6 +7,7 @@ from streamlit_folium import st_folium
 
 from dashboard import data, maps
 from dashboard.filters import Filters, filter_zones
+from dashboard.literal import literal
 from dashboard.views.front import front_day
 from geo.frames import Frames
 
@@ -21,7 +22,7 @@ def render(
     front, _ = data.front_for_day(day)
     zones, notice = data.evacuation_zones(fingerprint, day, corpus.events)
     if notice:
-        st.caption(notice)
+        st.caption(literal(notice))
     fmap = maps.build_evacuation_map(
         filter_zones(zones, filters),
         view.events,

@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 
 from dashboard import data, maps
 from dashboard.filters import Filters, date_bounds
+from dashboard.literal import literal
 from geo.frames import Frames
 
 __all__ = ["front_day", "render"]
@@ -26,7 +27,7 @@ def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> 
     """Draw the front map for the filtered events and the claimed-vs-measured table."""
     front, notice = data.front_for_day(front_day(view, filters))
     if notice:
-        st.caption(notice)
+        st.caption(literal(notice))
     fmap = maps.build_front_map(
         view.events, front=front, outlines=data.outlines("ukraine"), tiles=tiles
     )

@@ -240,7 +240,7 @@ def _parse_published(value: str | None, where: str) -> tuple[dt.date | None, str
     try:
         return parse_iso_date(value)
     except ValueError as exc:
-        msg = f"{where}: published {value!r}: {exc}; write it as YYYY-MM-DD (or YYYY-MM)."
+        msg = f"{where}: published {exc}."
         raise FrontMatterError(msg) from exc
 
 

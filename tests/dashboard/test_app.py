@@ -8,6 +8,7 @@ while the real builders still run.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,11 @@ from tests.dashboard.builders import (
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 ACTORS, TYPES, COUNTRIES, TEXT = 0, 1, 2, 0  # sidebar widget positions
+
+
+def _shown(markdown: str) -> str:
+    """What Markdown shows of text escaped by :func:`dashboard.literal.literal`."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n")
 
 
 class Calls(defaultdict[str, list[dict[str, Any]]]):
@@ -217,7 +223,7 @@ def test_pasted_article_is_extracted_and_shown_at_once_with_its_text_escaped(
     assert seen == [b"Macron sa <script>window.__xss=1</script>"]
     assert "ev_upload" in _event_ids(calls.last("build_diplomacy_map")["events"])
     assert "8 of 8 events" in at.caption[0].value
-    assert any("Added pasted.txt" in s.value for s in at.sidebar.success)
+    assert any("Added pasted.txt" in _shown(s.value) for s in at.sidebar.success)
     bodies = "".join(h.value for h in at.html)
     assert "window.__xss" in bodies
     assert "<script>window.__xss" not in bodies
@@ -232,7 +238,7 @@ def test_a_bad_file_gives_a_clear_error_and_loses_nothing(calls: Calls) -> None:
     )
     at.sidebar.button[0].click().run()
     assert not at.exception
-    errors = [e.value for e in at.sidebar.error]
+    errors = [_shown(e.value) for e in at.sidebar.error]
     assert errors
     assert "broken.txt" in errors[0]
     assert "published" in errors[0]
@@ -286,7 +292,7 @@ def test_a_pasted_article_runs_through_the_real_extractor_and_its_html_stays_tex
     )
     at.sidebar.button[0].click().run()
     assert not at.exception
-    assert any("Added pasted.txt" in s.value for s in at.sidebar.success)
+    assert any("Added pasted.txt" in _shown(s.value) for s in at.sidebar.success)
     after = int(at.caption[0].value.split(" of ")[1].split(" events")[0])
     assert after > before
     bodies = "".join(h.value for h in at.html)
