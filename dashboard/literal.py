@@ -6,7 +6,9 @@ error message taken from an article would otherwise turn into a link, bold text,
 image that makes every visitor's browser fetch a URL of the article author's choosing (a
 tracking beacon). :func:`literal` backslash-escapes every ASCII punctuation character, which
 CommonMark (and Streamlit's extensions: ``:red[…]`` colours, ``:material/…:`` icons, ``$…$``
-maths, emoji shortcodes) then shows as itself; an HTML entity such as ``&amp;`` stays text.
+maths) then shows as itself; an HTML entity such as ``&amp;`` stays text. Autolinks and
+emoji shortcodes, which Streamlit's Markdown finds after escapes are resolved, are broken
+with an invisible word joiner (U+2060), so no link appears either.
 Bidi controls are isolated (U+2068 … U+2069) so an unterminated right-to-left override cannot
 reorder the rest of the line. Pure: no Streamlit import, so it is tested directly.
 
@@ -37,6 +39,8 @@ MARKDOWN_CALLS: Final = frozenset(
 BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 _FIRST_STRONG_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"
+_WORD_JOINER = "\u2060"
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
 
 
 def isolate_bidi(text: str) -> str:
@@ -51,6 +55,18 @@ def isolate_bidi(text: str) -> str:
     return f"{_FIRST_STRONG_ISOLATE}{text}{_POP_ISOLATE}"
 
 
+def _break_text_transforms(text: str) -> str:
+    """Put an invisible word joiner where Markdown plugins rewrite text after parsing.
+
+    Backslash escapes work on Markdown syntax, but GFM's autolinks (``http://…``, ``www.…``,
+    ``name@host.org``) and emoji or icon shortcodes (``:smile:``, ``:material/home:``) are
+    found in the text *after* escapes are resolved. A U+2060 after each colon, before each
+    ``@`` and inside ``www.`` leaves the text looking the same but matching none of them.
+    """
+    text = text.replace(":", ":" + _WORD_JOINER).replace("@", _WORD_JOINER + "@")
+    return _WWW.sub(lambda m: m.group(1) + _WORD_JOINER + ".", text)
+
+
 def literal(text: object) -> str:
     r"""Return ``text`` escaped so that Streamlit's Markdown shows it exactly as written.
 
@@ -58,13 +74,14 @@ def literal(text: object) -> str:
 
     Examples
     --------
-    >>> literal("![x](http://127.0.0.1/beacon.png) **bold**")
-    '\\!\\[x\\]\\(http\\:\\/\\/127\\.0\\.0\\.1\\/beacon\\.png\\) \\*\\*bold\\*\\*'
+    >>> literal("![x](beacon.png) **bold**")
+    '\\!\\[x\\]\\(beacon\\.png\\) \\*\\*bold\\*\\*'
     >>> literal("Kyiv og Moskva")
     'Kyiv og Moskva'
     """
     if text is None:
         return ""
-    escaped = _ASCII_PUNCTUATION.sub(lambda m: "\\" + m.group(), str(text))
+    inert = _break_text_transforms(str(text))
+    escaped = _ASCII_PUNCTUATION.sub(lambda m: "\\" + m.group(), inert)
     lines = [isolate_bidi(line) for line in escaped.split("\n")]
     return "  \n".join(line.lstrip(" \t") for line in lines)  # no indented code blocks

@@ -37,7 +37,7 @@ ACTORS, TYPES, COUNTRIES, TEXT = 0, 1, 2, 0  # sidebar widget positions
 
 def _shown(markdown: str) -> str:
     """What Markdown shows of text escaped by :func:`dashboard.literal.literal`."""
-    return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n")
+    return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n").replace("\u2060", "")
 
 
 class Calls(defaultdict[str, list[dict[str, Any]]]):

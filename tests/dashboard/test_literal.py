@@ -46,7 +46,7 @@ def _unescaped_punctuation(markdown: str) -> list[str]:
 
 def _shown(markdown: str) -> str:
     """Undo the escapes: what CommonMark displays for ``literal``'s output."""
-    return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n")
+    return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n").replace("\u2060", "")
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -54,6 +54,21 @@ def test_every_markdown_character_is_escaped_and_the_text_is_kept(text: str) -> 
     out = literal(text)
     assert _unescaped_punctuation(out) == []  # nothing left for Markdown to act on
     assert _shown(out) == "\n".join(line.lstrip(" \t") for line in text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        pytest.param("se http://127.0.0.1/x nå", "http:/", id="url"),
+        pytest.param("se www.example.org nå", "www.", id="www"),
+        pytest.param("skriv til navn@example.org", "navn@", id="email"),
+        pytest.param("glad :smile: og :material/home:", ":smile", id="shortcode"),
+    ],
+)
+def test_autolinks_and_shortcodes_found_after_parsing_are_broken(text: str, forbidden: str) -> None:
+    out = literal(text)
+    assert forbidden not in re.sub(r"\\(.)", r"\1", out)  # with the escapes resolved
+    assert _shown(out) == text  # yet it reads the same
 
 
 def test_plain_text_is_unchanged_and_none_is_empty() -> None:

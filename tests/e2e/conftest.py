@@ -1,0 +1,165 @@
+"""Shared browser-test fixtures: Debian Chromium, a Streamlit app per seeds folder, a recorder.
+
+``chromium`` launches ``/usr/bin/chromium`` headless through Playwright (never a downloaded
+browser); ``start_app(seeds)`` runs ``streamlit run dashboard/app.py`` on a free loopback
+port with ``FRONTLINE_SEEDS_DIR`` pointing at ``seeds`` and offline settings, and stops it at
+the end of the test; :class:`RequestLog` is a ``page.route`` handler that records every
+request, lets the app's own origin through, answers folium's CDN assets from the local npm
+cache (:mod:`tests.e2e.assets`) and aborts everything else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e import assets
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+STARTUP_DEADLINE_S = 90.0
+
+
+def fail_or_skip(reason: str) -> None:
+    """Fail under CI (a skipped browser test would hide a broken set-up), else skip."""
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    """Return a free TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_DEADLINE_S
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = log.read_text(encoding="utf-8", errors="replace")
+            pytest.fail(f"streamlit exited with {process.returncode}:\n{output[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError as exc:  # not listening yet
+            last_error = exc
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=0.25)
+    pytest.fail(f"streamlit was not healthy within {STARTUP_DEADLINE_S} s ({last_error})")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Headless Debian Chromium, with folium's CDN assets cached locally first."""
+    if not CHROMIUM.exists():
+        fail_or_skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    if assets.missing() and shutil.which("npm"):
+        try:
+            assets.fetch()
+        except (OSError, subprocess.SubprocessError) as exc:
+            fail_or_skip(f"could not fetch folium's assets with npm: {exc}")
+    if assets.missing():
+        fail_or_skip(
+            f"CDN assets not cached: run `python -m tests.e2e.assets` ({assets.missing()})"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def start_app(tmp_path: Path) -> Iterator[Callable[[Path], str]]:
+    """Start the dashboard on a seeds folder; returns its URL. Stopped after the test."""
+    processes: list[tuple[subprocess.Popen[bytes], Any]] = []
+
+    def start(seeds: Path) -> str:
+        port = free_port()
+        log = tmp_path / f"streamlit-{port}.log"
+        env = {
+            **os.environ,
+            "FRONTLINE_SEEDS_DIR": str(seeds),
+            "FRONTLINE_PROCESSED_DIR": str(tmp_path / f"processed-{port}"),
+            "FRONTLINE_OFFLINE": "1",
+        }
+        log_file = log.open("wb")
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+                "--server.port", str(port), "--server.address", "127.0.0.1",
+                "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                "--server.fileWatcherType", "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        processes.append((process, log_file))
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url, process, log)
+        return url
+
+    try:
+        yield start
+    finally:
+        for process, log_file in processes:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=20)
+            log_file.close()
+
+
+class RequestLog:
+    """``page.route`` handler: records every URL; the app passes, CDN assets are local."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.app: list[str] = []
+        self.assets: list[str] = []
+        self.other: list[str] = []
+
+    def __call__(self, route: Any) -> None:
+        url = route.request.url
+        ws_origin = "ws" + self.origin.removeprefix("http")
+        if url.startswith((self.origin + "/", ws_origin + "/")) or url in (self.origin, ws_origin):
+            self.app.append(url)
+            route.continue_()
+            return
+        if url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+            return
+        local = assets.local_file(url)
+        empty_css = any(p.fullmatch(url.split("?")[0]) for p in assets.EMPTY_CSS_URLS)
+        if local is not None or empty_css:
+            self.assets.append(url)
+            if local is not None:
+                route.fulfill(path=str(local))
+            else:
+                route.fulfill(status=200, body="", content_type="text/css")
+            return
+        self.other.append(url)
+        route.abort()
