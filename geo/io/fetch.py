@@ -8,6 +8,10 @@ deployed app's dependencies small. The rules, each tested against a loopback ser
   before it is written; a corrupt body raises and writes nothing.
 * **Atomic.** The file is written to a temporary name in the cache folder and renamed, so a
   crash or a timeout never leaves a half-written snapshot that later reads would trust.
+* **Verified when reused.** Each cached file has a ``<name>.sha256`` beside it; a cached file
+  whose bytes no longer match (flipped bytes, a truncated copy), or that fails the parse
+  check when it has no digest, is removed and fetched again (:func:`ensure_cached`), with a
+  warning in the log; only when that download fails does the error reach the caller.
 * **Clear errors.** Timeouts, HTTP errors and unreachable hosts raise
   :class:`geo.errors.FetchError`; malformed bodies raise :class:`geo.errors.SnapshotError`;
   both name the URL and the date and leave the cache as it was.
@@ -20,7 +24,10 @@ history (``cyterat/deepstate-map-data``). Cached files keep the mirror's names,
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import logging
 import os
 import tempfile
 import urllib.error
@@ -32,19 +39,23 @@ from pathlib import Path
 from typing import Final
 
 from geo import settings
-from geo.errors import FetchError
+from geo.errors import FetchError, GeoError
 from geo.io.frontline import date_from_filename, snapshot_from_bytes
 
 __all__ = [
     "FetchResult",
+    "cache_problem",
     "cached_snapshot_path",
     "cached_snapshots",
+    "ensure_cached",
     "fetch_file",
     "fetch_snapshot",
     "frontline_cache_dir",
     "snapshot_filename",
     "snapshot_url",
 ]
+
+logger = logging.getLogger(__name__)
 
 #: Largest body accepted (a DeepState day is ~80 KB; an ISW export a few MB).
 MAX_BODY_BYTES: Final = 64 * 1024 * 1024
@@ -127,14 +138,83 @@ def fetch_snapshot(
     """
     target = cached_snapshot_path(day, cache_dir)
     url = snapshot_url(day, url_template)
-    if target.is_file():
-        return FetchResult(path=target, url=url, downloaded=False)
 
     def validate(body: bytes) -> None:
         snapshot_from_bytes(body, name=target.name, snapshot_date=day, origin=url)
 
+    downloaded = ensure_cached(url, target, timeout=timeout, validate=validate)
+    return FetchResult(path=target, url=url, downloaded=downloaded)
+
+
+def _digest_path(target: Path) -> Path:
+    return target.with_name(target.name + ".sha256")
+
+
+def cache_problem(target: Path, validate: Callable[[bytes], None] | None = None) -> str | None:
+    """Tell what is wrong with a cached file (``None``: it is intact).
+
+    The file's SHA-256 must match the digest written beside it when it was fetched; a file
+    without a digest (cached by an older version, or copied in) must pass ``validate`` and
+    then gets its digest. Never raises for a damaged file: the problem is the return value.
+    """
+    try:
+        with target.open("rb") as handle:
+            body = handle.read(MAX_BODY_BYTES + 1)
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    if len(body) > MAX_BODY_BYTES:
+        return f"larger than {MAX_BODY_BYTES // 2**20} MB"
+    digest = hashlib.sha256(body).hexdigest()
+    try:
+        recorded = _digest_path(target).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        recorded = None
+    if recorded is not None:
+        return None if recorded == digest else "its content no longer matches its SHA-256"
+    if validate is not None:
+        try:
+            validate(body)
+        except GeoError as exc:
+            return f"it does not parse ({exc})"
+    with contextlib.suppress(OSError):  # a read-only cache stays usable, only unmarked
+        _write_atomic(_digest_path(target), digest.encode("ascii"))
+    return None
+
+
+def ensure_cached(
+    url: str,
+    target: Path,
+    *,
+    timeout: float | None = None,
+    validate: Callable[[bytes], None] | None = None,
+) -> bool:
+    """Make sure ``target`` holds an intact copy of ``url``; return whether it was downloaded.
+
+    A cached copy is verified (:func:`cache_problem`); a damaged one is removed and fetched
+    again, so a poisoned cache heals itself instead of failing on every read.
+
+    Raises
+    ------
+    FetchError
+        The download failed (the message says when a damaged cached copy was removed).
+    SnapshotError
+        The downloaded body failed ``validate``.
+    """
+    if target.is_file():
+        problem = cache_problem(target, validate)
+        if problem is None:
+            return False
+        logger.warning("cached %s is damaged (%s); fetching it again", target, problem)
+        target.unlink(missing_ok=True)
+        _digest_path(target).unlink(missing_ok=True)
+        try:
+            fetch_file(url, target, timeout=timeout, validate=validate)
+        except GeoError as exc:
+            msg = f"{exc} (the cached copy {target.name} was damaged: {problem}; it was removed)"
+            raise type(exc)(msg) from exc
+        return True
     fetch_file(url, target, timeout=timeout, validate=validate)
-    return FetchResult(path=target, url=url, downloaded=True)
+    return True
 
 
 def fetch_file(
@@ -157,6 +237,7 @@ def fetch_file(
     if validate is not None:
         validate(body)
     _write_atomic(target, body)
+    _write_atomic(_digest_path(target), hashlib.sha256(body).hexdigest().encode("ascii"))
     return target
 
 

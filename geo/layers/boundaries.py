@@ -32,7 +32,7 @@ import pandas as pd
 
 from geo import settings
 from geo.errors import SnapshotError
-from geo.io.fetch import fetch_file
+from geo.io.fetch import ensure_cached
 
 __all__ = [
     "ATTRIBUTION",
@@ -88,14 +88,15 @@ def fetch_boundaries(
 
     Each body is read as GeoJSON before it is written (atomically); a file that fails raises
     :class:`geo.errors.FetchError`/:class:`SnapshotError` and leaves the cache as it was.
+    Cached files are verified first (SHA-256 beside each, else the GeoJSON check): a
+    truncated or altered one is fetched again (:func:`geo.io.fetch.ensure_cached`).
     Returns the local paths by relative name.
     """
     folder = Path(cache_dir) if cache_dir is not None else default_boundaries_dir()
     paths: dict[str, Path] = {}
     for relative, url in BOUNDARY_SOURCES.items():
         target = folder / relative
-        if not target.is_file():
-            fetch_file(url, target, timeout=timeout, validate=_validator(url))
+        ensure_cached(url, target, timeout=timeout, validate=_validator(url))  # heals damage
         paths[relative] = target
     return paths
 
@@ -133,9 +134,25 @@ def load_oblasts(boundaries: Path | None = None) -> gpd.GeoDataFrame:
     return _read_oblasts(str(path), path.stat().st_mtime_ns).copy()
 
 
+def _read_file(path: str) -> gpd.GeoDataFrame:
+    """Read a boundary file; a truncated or corrupt one raises :class:`SnapshotError`.
+
+    Why: a damaged file in the cache made every evacuation view fail with a low-level GDAL
+    error; callers catch :class:`~geo.errors.GeoError` and show a notice instead.
+    """
+    try:
+        return gpd.read_file(path)
+    except (RuntimeError, ValueError, OSError) as exc:  # pyogrio's errors are RuntimeErrors
+        msg = (
+            f"{path}: the boundary file is unreadable ({type(exc).__name__}: {exc}); it may be "
+            "truncated. Delete it: the app fetches it again when downloads are allowed."
+        )
+        raise SnapshotError(msg) from exc
+
+
 @functools.lru_cache(maxsize=4)
 def _read_oblasts(path: str, _mtime_ns: int) -> gpd.GeoDataFrame:
-    frame = gpd.read_file(path)
+    frame = _read_file(path)
     frame = frame.rename(
         columns={"shapeName": "oblast", "shapeISO": "iso", "name:en": "oblast", "iso3166-2": "iso"}
     )
@@ -182,7 +199,7 @@ def _load_admin(boundaries_dir: Path | None, pattern: str, *, level: str) -> gpd
 
 @functools.lru_cache(maxsize=64)
 def _read_admin(path: str, _mtime_ns: int, level: str) -> gpd.GeoDataFrame:
-    frame = gpd.read_file(path)
+    frame = _read_file(path)
     frame = frame[frame.geom_type.isin(["Polygon", "MultiPolygon"])]
     if "admin_level" in frame:
         frame = frame[frame["admin_level"].astype(str) == level]

@@ -488,8 +488,9 @@ def front_for_day(day: dt.date | None, *, cache_dir: Path | None = None) -> Fron
         return _approximate_layer(day, cache_dir)
     try:
         occupied = load_snapshot(path)
-    except SnapshotError:
-        return _approximate_layer(day, cache_dir)
+    except SnapshotError:  # a damaged cached file: say so (prefetch_front fetches it again)
+        reason = f"the cached snapshot {path.name} is unreadable (damaged?)"
+        return _approximate_layer(day, cache_dir, reason=reason)
     snapshot_date = occupied["snapshot_date"].iloc[0]
     describes = occupied["describes_date"].iloc[0]
     source = str(occupied["source"].iloc[0])
@@ -564,13 +565,15 @@ def prefetch_front(
     return tuple(problems)
 
 
-def _approximate_layer(day: dt.date | None, cache_dir: Path | None) -> FrontLayer:
+def _approximate_layer(
+    day: dt.date | None, cache_dir: Path | None, *, reason: str | None = None
+) -> FrontLayer:
     front = approximate_front()
     folder = frontline_cache_dir(cache_dir)
+    missing = f"; no snapshot for {day} in {folder}" if day else f"; no snapshot in {folder}"
     legend = (
         "APPROXIMATE front line, mid-August 2025, drawn through frontline settlements named in "
-        "ISW assessments — not a measured front"
-        + (f"; no snapshot for {day} in {folder}" if day else f"; no snapshot in {folder}")
+        "ISW assessments — not a measured front" + (f"; {reason}" if reason else missing)
     )
     return FrontLayer(
         occupied=front,
