@@ -15,6 +15,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from geo import settings
+from geo.commands._articles import printable
 from geo.corpus import build_corpus
 from geo.io.articles import iter_article_paths
 from geo.io.outputs import FORMATS
@@ -55,7 +56,7 @@ def _run(args: argparse.Namespace) -> int:
             progress=lambda _path: bar.update(1),
         )
     for problem in result.failed:
-        print(f"error: {problem}", file=sys.stderr)
+        print(f"error: {printable(str(problem))}", file=sys.stderr)  # names are untrusted
     print(
         f"{len(result.extracted)} extracted, {len(result.reused)} unchanged, "
         f"{len(result.failed)} failed; {len(result.frames.events)} events -> {out}"

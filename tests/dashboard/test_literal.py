@@ -252,3 +252,12 @@ def test_an_upload_over_the_byte_cap_is_refused_with_a_reason(
     (error,) = [_shown(e.value) for e in at.sidebar.error]
     assert "one session may keep" in error
     assert data.KEY_UPLOADS not in at.session_state or not at.session_state[data.KEY_UPLOADS]
+
+
+def test_pasting_a_date_the_frames_cannot_hold_is_an_error_not_a_crash(quiet_app: None) -> None:
+    at = _app()
+    at.sidebar.text_area[0].input("---\npublished: 9999-12-31\n---\nTrump kommer i morgen.")
+    at.sidebar.button[0].click().run()
+    assert not at.exception
+    (error,) = [_shown(e.value) for e in at.sidebar.error]
+    assert "outside the supported dates" in error

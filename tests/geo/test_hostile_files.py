@@ -261,3 +261,32 @@ def test_out_of_range_publication_dates_are_per_file_errors_in_extract_and_build
     code = main(["build", str(source), "--out", str(tmp_path / "out"), "--format", "csv"])
     assert code == 1  # the bad files are reported, the good one is built
     assert "c_good" in (tmp_path / "out" / "articles.csv").read_text(encoding="utf-8")
+
+
+@POSIX
+def test_build_prints_hostile_file_names_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    with open(os.path.join(os.fsencode(source), b"x\n\x1b[2Jforged\xff.txt"), "wb") as handle:
+        handle.write(b"")
+    (source / "good.txt").write_text(GOOD, encoding="utf-8")
+    assert main(["build", str(source), "--out", str(tmp_path / "out"), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\\x1b[2Jforged" in err
+    assert all(line.startswith(("error: ", "1 file(s) failed")) for line in err.splitlines())
+
+
+def test_the_dashboard_corpus_loads_past_a_seed_with_an_impossible_date(tmp_path: Path) -> None:
+    from geo.corpus import load_corpus
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bad.txt").write_text(
+        "---\npublished: 0001-01-01\n---\nPutin kom i går.", encoding="utf-8"
+    )
+    (seeds / "good.txt").write_text(GOOD, encoding="utf-8")
+    frames = load_corpus(seeds_dir=seeds, processed_dir=tmp_path / "processed")
+    assert list(frames.articles["article_id"]) == ["good"]
