@@ -113,3 +113,33 @@ def test_markdown_in_articles_is_shown_as_text_and_fetches_nothing(
         assert not [u for u in log.app + log.assets if u.startswith(base)]
     finally:
         context.close()
+
+
+def test_both_downloads_work_when_clicked_one_right_after_the_other(
+    chromium: Any, start_app: Callable[[Path], str], tmp_path: Path
+) -> None:
+    """The second download must not fail while the first one's click is being handled."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "2025-08-14_alaska-eve.txt", seeds)
+    url = start_app(seeds)
+    context = chromium.new_context(viewport={"width": 1500, "height": 1300}, accept_downloads=True)
+    context.route("**/*", RequestLog(url))
+    tab = context.new_page()
+    try:
+        tab.goto(url, wait_until="domcontentloaded")
+        csv_button = tab.get_by_role("button", name="Download CSV")
+        geojson_button = tab.get_by_role("button", name="Download GeoJSON")
+        csv_button.wait_for(timeout=TIMEOUT_MS)
+        with tab.expect_download(timeout=TIMEOUT_MS) as first:
+            csv_button.click()
+        with tab.expect_download(timeout=TIMEOUT_MS) as second:
+            geojson_button.click()  # at once: no waiting for the app to settle
+        csv_text = Path(first.value.path()).read_text(encoding="utf-8")
+        geojson_text = Path(second.value.path()).read_text(encoding="utf-8")
+        assert csv_text.startswith("event_id,") or "event_id" in csv_text.splitlines()[0]
+        assert '"FeatureCollection"' in geojson_text
+        assert first.value.suggested_filename == "events.csv"
+        assert second.value.suggested_filename == "events.geojson"
+    finally:
+        context.close()
