@@ -40,7 +40,7 @@ from typing import Literal
 
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
-from geo.gazetteer.resolve import KindHint, resolve_candidates
+from geo.gazetteer.resolve import KindHint, qualify, resolve_candidates
 from geo.lexicon import places_en, places_nb
 from geo.model import Article, PlaceMention, Sentence
 
@@ -50,7 +50,7 @@ __all__ = ["MAX_TOKENS", "find_places"]
 MAX_TOKENS = 4
 
 # Words; "U.S." whole; an inner apostrophe kept (Kam'ianske) unless it opens a possessive.
-_TOKEN = re.compile(r"(?:[A-ZÆØÅ]\.){2,}|[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(r"(?:[A-ZÆØÅ][a-z]?\.){2,}|[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
 _JOINERS = frozenset({" ", "-", "‑"})
 _ABBREVIATED = frozenset({"St", "Mt", "Ft"})  # "St. Petersburg" is one name
 _COUNTRY_RANK = 100.0
@@ -162,6 +162,9 @@ def _match_at(
     while limit < MAX_TOKENS and i + limit < len(toks) and _joined(text, toks, i + limit - 1):
         limit += 1
     start = toks[i][0]
+    dotted = _dotted_abbreviation(text, toks[i], gaz, lang)
+    if dotted is not None:
+        return _Match(start, toks[i][1] + 1, i, i, *dotted)
     for n in range(limit, 0, -1):
         end = toks[i + n - 1][1]
         surface = text[start:end]
@@ -188,6 +191,20 @@ def _match_at(
             ):
                 return _Match(start, end, i, i + n - 1, base, options)
     return None
+
+
+def _dotted_abbreviation(
+    text: str, tok: tuple[int, int], gaz: Gazetteer, lang: str
+) -> tuple[str, tuple[Candidate, ...]] | None:
+    """Return the key and candidates of "Calif." in "Fresno, Calif." (comma, word, full stop)."""
+    start, end = tok
+    if text[end : end + 1] != "." or text[max(0, start - 2) : start] != ", ":
+        return None
+    key = _fold(text[start:end])
+    if not gaz.is_dotted(key):
+        return None
+    options = gaz.candidates(key + ".", lang=lang)
+    return (key + ".", options) if options else None
 
 
 def _shorter_proper_name(
@@ -283,6 +300,8 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     surface = text[m.start : m.end]
     if not (_sentence_initial(text, m.start) or (surface.isupper() and len(surface) > 2)):
         return False
+    if surface.isupper() and _dateline(text, m):
+        return False
     if surface.lower() in lower_words or m.key in _COMMON_WORD_KEYS:
         return True
     index, rank, _ = m.options[0]
@@ -292,6 +311,21 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     if len(surface) <= 3 or _fold(gaz.place(index).name) != m.key:
         return True
     return country != _HOME and rank < _WEAK_START_RANK
+
+
+_DATELINE_AFTER = re.compile(r"(?:,| \(| ?[-–—] )")
+
+
+def _dateline(text: str, m: _Match) -> bool:
+    """Return whether an all-capitals name opens a line as a dateline ("NEW YORK, May 2 -").
+
+    A news dateline is a place by convention: the name alone at the start of a line (or the
+    article), followed by a comma, an agency in brackets or a dash.
+    """
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start : m.start].strip(" \t\"“«*"):
+        return False
+    return _DATELINE_AFTER.match(text, m.end) is not None
 
 
 def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
@@ -398,6 +432,11 @@ def find_places(
     kept = _keep_places(text, toks, gazetteer, matches, article.lang)
     for m in kept:
         m.hint = _hint(text, toks, m)
+    for inner, outer in zip(kept, kept[1:]):  # "Paris, Texas": the first lies in the second
+        if text[inner.end : outer.start] == ", ":
+            pair = qualify(gazetteer, inner.options, outer.options)
+            if pair is not None:
+                inner.options, outer.options = pair
     chosen = resolve_candidates(gazetteer, [m.options for m in kept], [m.hint for m in kept])
     mentions = [
         PlaceMention(

@@ -167,6 +167,10 @@ class Gazetteer:
         d = self._data
         return word_key in d.heads or word_key in d.keys or word_key in d.nb_keys
 
+    def is_dotted(self, key: str) -> bool:
+        """Return whether ``key`` + "." is an abbreviation that needs its full stop ("calif")."""
+        return key in self._data.dotted
+
     def is_upper_only(self, key: str) -> bool:
         """Return whether ``key`` names a place only when written in capitals ("US")."""
         return key in self._data.upper_only
@@ -242,18 +246,43 @@ def cache_path() -> Path:
     return Path(settings.CACHE_DIR) / "gazetteer" / f"index-{digest}.pickle"
 
 
-def _read_cache(path: Path) -> GazetteerData | None:
+#: First bytes of a cache file; the schema number changes with the file's layout.
+_MAGIC = b"GEO-GAZETTEER\x00v2\x00"
+_DIGEST_SIZE = 32  # SHA-256 of the pickled payload, stored right after the magic
+
+
+def _read_cache(path: Path, expected_version: str) -> GazetteerData | None:
+    """Return the cached index, or ``None`` (with a logged notice) when it cannot be trusted.
+
+    Why a checksum: a cache with a few flipped bytes used to reach ``pickle.load`` and fail
+    with whatever the damaged bytes happened to decode to (``UnicodeDecodeError``,
+    ``OverflowError``, …) on every start, forever. The file carries a magic header and the
+    SHA-256 of its payload; anything that does not verify — or that unpickles to something
+    other than a :class:`GazetteerData` of the expected build — is rebuilt, never trusted.
+    """
     try:
-        with path.open("rb") as handle:
-            # The file is written by _write_cache below into the project's own cache folder.
-            data = pickle.load(handle)  # noqa: S301
+        blob = path.read_bytes()
     except FileNotFoundError:
         return None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+    except OSError as exc:
         logger.warning("gazetteer cache %s is unreadable (%s); rebuilding it", path, exc)
         return None
-    if not isinstance(data, GazetteerData):
-        logger.warning("gazetteer cache %s holds %s; rebuilding it", path, type(data).__name__)
+    head = len(_MAGIC) + _DIGEST_SIZE
+    if len(blob) <= head or not blob.startswith(_MAGIC):
+        logger.warning("gazetteer cache %s has no valid header; rebuilding it", path)
+        return None
+    payload = memoryview(blob)[head:]
+    if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : head]:
+        logger.warning("gazetteer cache %s fails its checksum (corrupt); rebuilding it", path)
+        return None
+    try:
+        # Verified above against the digest written by _write_cache into our own cache folder.
+        data = pickle.loads(payload)  # noqa: S301
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure means "rebuild"
+        logger.warning("gazetteer cache %s cannot be unpickled (%r); rebuilding it", path, exc)
+        return None
+    if not isinstance(data, GazetteerData) or getattr(data, "version", None) != expected_version:
+        logger.warning("gazetteer cache %s holds another schema or build; rebuilding it", path)
         return None
     return data
 
@@ -264,8 +293,11 @@ def _write_cache(path: Path, data: GazetteerData) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
         try:
+            payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(_MAGIC)
+                handle.write(hashlib.sha256(payload).digest())
+                handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, path)
@@ -283,6 +315,11 @@ def _write_cache(path: Path, data: GazetteerData) -> None:
             path,
             exc,
         )
+
+
+def _expected_version() -> str:
+    """Return the version string a fresh build would carry (see ``build.build_index``)."""
+    return build.version_string()
 
 
 def load_gazetteer(*, rebuild: bool = False) -> Gazetteer:
@@ -304,7 +341,7 @@ def load_gazetteer(*, rebuild: bool = False) -> Gazetteer:
     except OSError as exc:
         msg = f"cannot read the gazetteer's sources to key its cache: {exc}; reinstall geo"
         raise GazetteerError(msg) from exc
-    data = None if rebuild else _read_cache(path)
+    data = None if rebuild else _read_cache(path, _expected_version())
     if data is None:
         data = build.build_index()
         _write_cache(path, data)
