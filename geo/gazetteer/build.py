@@ -101,6 +101,8 @@ ALIAS_COMMON_MIN_POPULATION = 1_000_000
 #: Below this population (of its settlements) a division's one-word name must be
 #: rarer than SMALL_DIVISION_MAX_ZIPF ("Hanna", "Ora" are first names first).
 DIVISION_COMMON_MIN_POPULATION = 100_000
+#: A division is named after a place that has more than 1/this of its population.
+DIVISION_NAMESAKE_RATIO = 3
 #: "Johnson City" is also "Johnson", "Mexico City" also "Mexico" only for cities this large.
 CITY_SUFFIX_MIN_POPULATION = 1_000_000
 #: Added when the name asked for is the place's own canonical name (see GazetteerData).
@@ -269,10 +271,19 @@ class _Builder:
             # An own name beats an alias, which beats a weak alias, for the same place.
             slot[idx] = max(slot.get(idx, flag), flag, key=_FLAG_STRENGTH.__getitem__)
 
-    def owns(self, key: str) -> bool:
-        """Return whether some place already bears ``key`` as its own name."""
-        slot = self.keys.get(key)
-        return bool(slot) and FLAG_OWN in slot.values()
+    def named_after_place(self, key: str, population: int) -> bool:
+        """Return whether a division of ``population`` named ``key`` is named after a place.
+
+        True when ``key`` already names a place (in any role) that has more than a third of
+        the division's population: Bergen the city and the kommune, Genève the city and
+        the canton, Mexico the country and the state; not Ontario the Californian city and
+        the Canadian province.
+        """
+        members = (*self.keys.get(key, ()), *self.nb_keys.get(key, ()))
+        return any(
+            self.kinds[i] == "country" or self.populations[i] * DIVISION_NAMESAKE_RATIO > population
+            for i in members
+        )
 
     def finish(
         self, upper_only: frozenset[str], dotted: frozenset[str], version: str
@@ -554,13 +565,20 @@ def _single_word(key: str) -> bool:
 
 
 def _uncommon(
-    names: Iterable[str], freqs: WordFrequencies, *, limit: float, norwegian: bool
+    names: Iterable[str],
+    freqs: WordFrequencies,
+    *,
+    limit: float,
+    norwegian: bool,
+    proper: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Keep the names that are not ordinary words: several words, or rarer than ``limit``."""
+    """Keep the names that are not ordinary words: several words, rarer than ``limit``, or
+    in ``proper`` (names of large places: a frequent "Paris" is a name, so Paris, Texas
+    keeps it; indexing it costs no precision, since the key exists anyway)."""
     kept = []
     for name in names:
         key = fold_key(name)
-        if not _single_word(key) or freqs.zipf(key, norwegian=norwegian) < limit:
+        if not _single_word(key) or key in proper or freqs.zipf(key, norwegian=norwegian) < limit:
             kept.append(name)
     return kept
 
@@ -578,10 +596,10 @@ def _add_divisions(
     """Add GeoNames' first- and second-level divisions (fylker and kommuner, counties…).
 
     A division is placed at :func:`~geo.gazetteer.divisions.representative_point` of its
-    settlements and skipped when it has none. A name that a settlement already bears as its
-    own ("Bergen" the kommune and the city) becomes a weak alias: the settlement stays the
-    reading of the bare name, and a cue ("Bergen kommune", "the county of") picks the
-    division. Admin-1 units curated in ``regions.csv`` and US states are not added twice.
+    settlements and skipped when it has none. A name that already names a place ("Bergen"
+    the kommune and the city, "Genève" the canton and the city) becomes a weak alias: the
+    place stays the reading of the bare name, and a cue ("Bergen kommune") or the context
+    picks the division. Admin-1 units curated in ``regions.csv`` and US states are not added twice.
     """
     members: dict[int, list[tuple[float, float]]] = defaultdict(list)
     population: dict[int, int] = defaultdict(int)
@@ -634,7 +652,7 @@ def _add_divisions(
             aliases.extend(_cyrillic_names(division.aliases))
         aliases = _uncommon(aliases, freqs, limit=common_words.ALIAS_MAX_ZIPF, norwegian=False)
         for names, is_own in ((own, True), (aliases, False)):
-            weak = [n for n in names if builder.owns(fold_key(n))]
+            weak = [n for n in names if builder.named_after_place(fold_key(n), people)]
             builder.add_names(idx, weak, weak=True)
             builder.add_names(idx, [n for n in names if n not in weak], own=is_own)
 
@@ -688,6 +706,17 @@ def _add_settlements(
     capital, an alternate name unless it has :data:`ALIAS_COMMON_MIN_POPULATION`.
     """
     centre_names: dict[str, list[str]] = {}
+    proper = frozenset(
+        (
+            *builder.keys,  # countries
+            *(
+                fold_key(city["name"])
+                for city in cities.values()
+                if int(city.get("population") or 0) >= COMMON_WORD_MIN_POPULATION
+                or int(city["geonameid"]) in capitals
+            ),
+        )
+    )
     for city in cities.values():
         iso = city["countrycode"]
         population = int(city.get("population") or 0)
@@ -719,9 +748,13 @@ def _add_settlements(
             names.extend(variants(cyr))
         norwegian = iso != "NO"
         if population < COMMON_WORD_MIN_POPULATION and not is_capital:
-            own = _uncommon(own, freqs, limit=common_words.OWN_MAX_ZIPF, norwegian=norwegian)
+            own = _uncommon(
+                own, freqs, limit=common_words.OWN_MAX_ZIPF, norwegian=norwegian, proper=proper
+            )
         if population < ALIAS_COMMON_MIN_POPULATION:  # English only: "Haag" is Norwegian usage
-            names = _uncommon(names, freqs, limit=common_words.ALIAS_MAX_ZIPF, norwegian=False)
+            names = _uncommon(
+                names, freqs, limit=common_words.ALIAS_MAX_ZIPF, norwegian=False, proper=proper
+            )
         builder.add_names(idx, own, own=True)
         builder.add_names(idx, names)
         builder.add_names(idx, places_nb.CITY_EXONYMS.get(str(gid), ()), nb_only=True)
