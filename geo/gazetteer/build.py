@@ -281,7 +281,11 @@ class _Builder:
         """
         members = (*self.keys.get(key, ()), *self.nb_keys.get(key, ()))
         return any(
-            self.kinds[i] == "country" or self.populations[i] * DIVISION_NAMESAKE_RATIO > population
+            self.kinds[i] == "country"
+            or (
+                self.kinds[i] != "region"  # another Orange County is a homonym, not a namesake
+                and self.populations[i] * DIVISION_NAMESAKE_RATIO > population
+            )
             for i in members
         )
 
