@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from geo.gazetteer.build import fold_key
@@ -162,9 +163,6 @@ def _match_at(
     while limit < MAX_TOKENS and i + limit < len(toks) and _joined(text, toks, i + limit - 1):
         limit += 1
     start = toks[i][0]
-    dotted = _dotted_abbreviation(text, toks[i], gaz, lang)
-    if dotted is not None:
-        return _Match(start, toks[i][1] + 1, i, i, *dotted)
     for n in range(limit, 0, -1):
         end = toks[i + n - 1][1]
         surface = text[start:end]
@@ -194,17 +192,17 @@ def _match_at(
 
 
 def _dotted_abbreviation(
-    text: str, tok: tuple[int, int], gaz: Gazetteer, lang: str
-) -> tuple[str, tuple[Candidate, ...]] | None:
-    """Return the key and candidates of "Calif." in "Fresno, Calif." (comma, word, full stop)."""
-    start, end = tok
+    text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer, lang: str
+) -> _Match | None:
+    """Return "Calif." in "Fresno, Calif." (a comma, the word, its full stop) as a match."""
+    start, end = toks[i]
     if text[end : end + 1] != "." or text[max(0, start - 2) : start] != ", ":
         return None
     key = _fold(text[start:end])
     if not gaz.is_dotted(key):
         return None
     options = gaz.candidates(key + ".", lang=lang)
-    return (key + ".", options) if options else None
+    return _Match(start, end + 1, i, i, key + ".", options) if options else None
 
 
 def _shorter_proper_name(
@@ -323,7 +321,7 @@ def _dateline(text: str, m: _Match) -> bool:
     article), followed by a comma, an agency in brackets or a dash.
     """
     line_start = text.rfind("\n", 0, m.start) + 1
-    if text[line_start : m.start].strip(" \t\"“«*"):
+    if text[line_start : m.start].strip(' \t"“«*'):
         return False
     return _DATELINE_AFTER.match(text, m.end) is not None
 
@@ -356,7 +354,9 @@ def _scan(text: str, toks: list[tuple[int, int]], gaz: Gazetteer, lang: str) -> 
             and not (word.endswith("s") and gaz.starts_name(word[:-1]))
         ):
             continue
-        found = _match_at(text, toks, i, gaz, lang)
+        found = _dotted_abbreviation(text, toks, i, gaz, lang) or _match_at(
+            text, toks, i, gaz, lang
+        )
         if isinstance(found, _Match):
             matches.append(found)
             resume = found.last + 1
@@ -432,7 +432,7 @@ def find_places(
     kept = _keep_places(text, toks, gazetteer, matches, article.lang)
     for m in kept:
         m.hint = _hint(text, toks, m)
-    for inner, outer in zip(kept, kept[1:]):  # "Paris, Texas": the first lies in the second
+    for inner, outer in pairwise(kept):  # "Paris, Texas": the first lies in the second
         if text[inner.end : outer.start] == ", ":
             pair = qualify(gazetteer, inner.options, outer.options)
             if pair is not None:

@@ -576,9 +576,12 @@ def _uncommon(
     norwegian: bool,
     proper: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Keep the names that are not ordinary words: several words, rarer than ``limit``, or
-    in ``proper`` (names of large places: a frequent "Paris" is a name, so Paris, Texas
-    keeps it; indexing it costs no precision, since the key exists anyway)."""
+    """Keep the names that are not ordinary words.
+
+    A name is kept when it has several words, is rarer than ``limit``, or is in ``proper``
+    (names of large places: a frequent "Paris" is a name, so Paris, Texas keeps it; that
+    costs no precision, since the key is indexed anyway).
+    """
     kept = []
     for name in names:
         key = fold_key(name)
@@ -618,13 +621,13 @@ def _add_divisions(
         population[link[1]] += people
     for division in tables.divisions.values():
         parts = division.code.split(".")
-        if division.level == 1 and len(parts) == 2:  # noqa: PLR2004 - "NO.46"
+        if division.level == 1 and len(parts) == 2:
             if (division.country, parts[1]) in skip_admin1:
                 continue
             points = by_admin1.get((division.country, parts[1]))
             rank, admin1 = RANK_ADMIN1, division.name
             people = admin1_population[(division.country, parts[1])]
-        elif division.level == 2 and len(parts) == 3:  # noqa: PLR2004 - "NO.46.4627"
+        elif division.level == 2 and len(parts) == 3:
             points = members.get(division.row)
             rank = 8.0 * math.log10(population[division.row] + 1) - ADMIN2_PENALTY
             admin1 = admin1_names.get((division.country, parts[1]))

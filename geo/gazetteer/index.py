@@ -267,24 +267,28 @@ def _read_cache(path: Path, expected_version: str) -> GazetteerData | None:
     except OSError as exc:
         logger.warning("gazetteer cache %s is unreadable (%s); rebuilding it", path, exc)
         return None
+    data, problem = _unpack(blob, expected_version)
+    if problem is not None:
+        logger.warning("gazetteer cache %s %s; rebuilding it", path, problem)
+    return data
+
+
+def _unpack(blob: bytes, expected_version: str) -> tuple[GazetteerData | None, str | None]:
+    """Return ``(data, None)`` for a cache file that verifies, else ``(None, problem)``."""
     head = len(_MAGIC) + _DIGEST_SIZE
     if len(blob) <= head or not blob.startswith(_MAGIC):
-        logger.warning("gazetteer cache %s has no valid header; rebuilding it", path)
-        return None
+        return None, "has no valid header"
     payload = memoryview(blob)[head:]
     if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : head]:
-        logger.warning("gazetteer cache %s fails its checksum (corrupt); rebuilding it", path)
-        return None
+        return None, "fails its checksum (corrupt)"
     try:
         # Verified above against the digest written by _write_cache into our own cache folder.
         data = pickle.loads(payload)  # noqa: S301
-    except Exception as exc:  # noqa: BLE001 - any unpickling failure means "rebuild"
-        logger.warning("gazetteer cache %s cannot be unpickled (%r); rebuilding it", path, exc)
-        return None
+    except Exception as exc:
+        return None, f"cannot be unpickled ({exc!r})"
     if not isinstance(data, GazetteerData) or getattr(data, "version", None) != expected_version:
-        logger.warning("gazetteer cache %s holds another schema or build; rebuilding it", path)
-        return None
-    return data
+        return None, "holds another schema or build"
+    return data, None
 
 
 def _write_cache(path: Path, data: GazetteerData) -> None:

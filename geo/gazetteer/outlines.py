@@ -40,9 +40,10 @@ def country_points() -> dict[str, tuple[float, float]]:
     GazetteerError
         When the outlines package is missing or its file cannot be read.
     """
-    import pyogrio
-    import shapely
-    from shapely.ops import polylabel
+    # Imported here: only a build reads the outlines (keeps every other start light).
+    import pyogrio  # noqa: PLC0415
+    import shapely  # noqa: PLC0415
+    from shapely.ops import polylabel  # noqa: PLC0415
 
     try:
         zipped = resources.files(_PACKAGE) / _FILE
@@ -57,7 +58,7 @@ def country_points() -> dict[str, tuple[float, float]]:
     codes = dict(zip(meta["fields"], fields, strict=True))["ISO_A2_EH"]
     largest: dict[str, shapely.Polygon] = {}
     for iso, geometry in zip(codes, shapely.from_wkb(wkb), strict=True):
-        if not iso or len(iso) != 2 or geometry is None or geometry.is_empty:  # noqa: PLR2004
+        if not iso or len(iso) != 2 or geometry is None or geometry.is_empty:
             continue
         parts = list(getattr(geometry, "geoms", [geometry]))
         biggest = max(parts, key=lambda part: part.area)

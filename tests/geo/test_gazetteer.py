@@ -328,7 +328,7 @@ def test_build_division_name_a_settlement_owns_stays_the_settlement(
     small_build: build.GazetteerData,
 ) -> None:
     first, *others = Gazetteer(small_build).lookup("Kostiantynivka")
-    assert first.kind == "village" or first.kind == "city"
+    assert first.kind in {"village", "city"}
     assert "Pokrovsk Raion" in [p.name for p in others]  # only a weak reading
 
 

@@ -31,26 +31,26 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 @pytest.mark.parametrize(
-    ("name", "kind", "country", "near", "within_km"),
+    ("name", "kind", "country", "near"),
     [
-        pytest.param("Donetsk Oblast", "region", "UA", (48.0, 37.8), 150, id="oblast"),
-        pytest.param("Bakhmut Raion", "region", "UA", (48.6, 38.0), 60, id="raion"),
-        pytest.param("Askøy", "region", "NO", (60.4, 5.2), 25, id="kommune-no-town-of-its-name"),
-        pytest.param("Vestland", "region", "NO", (60.9, 6.2), 150, id="fylke"),
-        pytest.param("Hordaland", "region", "NO", (60.3, 6.0), 120, id="former-fylke"),
-        pytest.param("Sogn og Fjordane", "region", "NO", (61.5, 6.5), 120, id="fylke-with-og"),
-        pytest.param("Jan Mayen", "region", "SJ", (71.0, -8.5), 60, id="arctic-island"),
-        pytest.param("Orange County", "region", "US", (33.7, -117.8), 60, id="us-county"),
-        pytest.param("Tamil Nadu", "region", "IN", (11.0, 78.5), 250, id="indian-state"),
-        pytest.param("Ontario", "region", "CA", (47.0, -83.0), 900, id="province-not-town"),
-        pytest.param("Svartehavet", "other", None, (43.5, 34.5), 300, id="sea-nb"),
-        pytest.param("Atlantic Ocean", "other", None, (10.0, -30.0), 2500, id="ocean"),
-        pytest.param("Danube", "other", None, (47.5, 19.0), 50, id="river"),
-        pytest.param("Carpathians", "region", None, (48.5, 24.0), 250, id="mountains"),
-        pytest.param("Korean Peninsula", "region", None, (37.5, 127.5), 300, id="peninsula"),
-        pytest.param("Heathrow", "other", "GB", (51.47, -0.45), 5, id="airport"),
-        pytest.param("Calif.", "region", "US", (37.0, -119.5), 300, id="ap-abbreviation"),
-        pytest.param("W.Va.", "region", "US", (38.6, -80.6), 200, id="dotted-abbreviation"),
+        pytest.param("Donetsk Oblast", "region", "UA", ((48.0, 37.8), 150), id="oblast"),
+        pytest.param("Bakhmut Raion", "region", "UA", ((48.6, 38.0), 60), id="raion"),
+        pytest.param("Askøy", "region", "NO", ((60.4, 5.2), 25), id="kommune-no-town-of-its-name"),
+        pytest.param("Vestland", "region", "NO", ((60.9, 6.2), 150), id="fylke"),
+        pytest.param("Hordaland", "region", "NO", ((60.3, 6.0), 120), id="former-fylke"),
+        pytest.param("Sogn og Fjordane", "region", "NO", ((61.5, 6.5), 120), id="fylke-with-og"),
+        pytest.param("Jan Mayen", "region", "SJ", ((71.0, -8.5), 60), id="arctic-island"),
+        pytest.param("Orange County", "region", "US", ((33.7, -117.8), 60), id="us-county"),
+        pytest.param("Tamil Nadu", "region", "IN", ((11.0, 78.5), 250), id="indian-state"),
+        pytest.param("Ontario", "region", "CA", ((47.0, -83.0), 900), id="province-not-town"),
+        pytest.param("Svartehavet", "other", None, ((43.5, 34.5), 300), id="sea-nb"),
+        pytest.param("Atlantic Ocean", "other", None, ((10.0, -30.0), 2500), id="ocean"),
+        pytest.param("Danube", "other", None, ((47.5, 19.0), 50), id="river"),
+        pytest.param("Carpathians", "region", None, ((48.5, 24.0), 250), id="mountains"),
+        pytest.param("Korean Peninsula", "region", None, ((37.5, 127.5), 300), id="peninsula"),
+        pytest.param("Heathrow", "other", "GB", ((51.47, -0.45), 5), id="airport"),
+        pytest.param("Calif.", "region", "US", ((37.0, -119.5), 300), id="ap-abbreviation"),
+        pytest.param("W.Va.", "region", "US", ((38.6, -80.6), 200), id="dotted-abbreviation"),
     ],
 )
 def test_place_kinds_are_covered(
@@ -58,12 +58,12 @@ def test_place_kinds_are_covered(
     name: str,
     kind: str,
     country: str | None,
-    near: tuple[float, float],
-    within_km: float,
+    near: tuple[tuple[float, float], float],
 ) -> None:
+    point, within_km = near
     best = gazetteer.lookup(name)[0]
     assert (best.kind, best.country) == (kind, country)
-    assert _km((best.lat, best.lon), near) <= within_km
+    assert _km((best.lat, best.lon), point) <= within_km
 
 
 def test_divisions_keep_their_geonames_ids(gazetteer: Gazetteer) -> None:
@@ -101,17 +101,18 @@ def test_a_frequent_name_keeps_its_small_homonyms(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("iso", "south", "north", "west", "east"),
+    ("iso", "box"),
     [
-        pytest.param("US", 30.0, 49.0, -120.0, -75.0, id="contiguous-us-not-alaska"),
-        pytest.param("NO", 58.0, 71.0, 5.0, 31.0, id="mainland-norway-not-svalbard"),
-        pytest.param("FR", 42.5, 51.0, -4.5, 8.0, id="metropolitan-france"),
-        pytest.param("HM", -53.5, -52.5, 73.0, 74.0, id="island-without-settlements"),
+        pytest.param("US", (30.0, 49.0, -120.0, -75.0), id="contiguous-us-not-alaska"),
+        pytest.param("NO", (58.0, 71.0, 5.0, 31.0), id="mainland-norway-not-svalbard"),
+        pytest.param("FR", (42.5, 51.0, -4.5, 8.0), id="metropolitan-france"),
+        pytest.param("HM", (-53.5, -52.5, 73.0, 74.0), id="island-without-settlements"),
     ],
 )
 def test_country_point_lies_inside_the_country(
-    gazetteer: Gazetteer, iso: str, south: float, north: float, west: float, east: float
+    gazetteer: Gazetteer, iso: str, box: tuple[float, float, float, float]
 ) -> None:
+    south, north, west, east = box
     country = gazetteer.get(f"iso:{iso}")
     assert country is not None
     assert south <= country.lat <= north

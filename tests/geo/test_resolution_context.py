@@ -127,7 +127,10 @@ def test_context_chooses_among_places_of_one_name(
         ),
         pytest.param(
             "Miners from Beckley, W.Va., marched to the capitol.",
-            [("Beckley", "city", "US", "West Virginia"), ("W.Va.", "region", "US", "West Virginia")],
+            [
+                ("Beckley", "city", "US", "West Virginia"),
+                ("W.Va.", "region", "US", "West Virginia"),
+            ],
             id="dotted-abbreviation",
         ),
         pytest.param(
