@@ -304,7 +304,10 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
         return True
     index, rank, _ = m.options[0]
     country = gaz.country_of(index)
-    if country in _THEATRE or gaz.kind_of(index) not in ("city", "village"):
+    kind = gaz.kind_of(index)
+    # A one-word second-level division abroad ("Somme") is judged like a settlement.
+    division = kind == "region" and " " not in m.key and rank < _CURATED_RANK
+    if country in _THEATRE or (kind not in ("city", "village") and not division):
         return False
     if len(surface) <= 3 or _fold(gaz.place(index).name) != m.key:
         return True

