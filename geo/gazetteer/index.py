@@ -168,6 +168,16 @@ class Gazetteer:
         d = self._data
         return word_key in d.heads or word_key in d.keys or word_key in d.nb_keys
 
+    def is_multiword_name(self, surface: str, *, lang: str | None = None) -> bool:
+        """Return whether ``surface`` of two words or more is a place name the index knows.
+
+        For the stages that decide what a capitalised run is: a multi-word gazetteer name
+        ("Jan Mayen", "Beverly Hills", "Sogn og Fjordane") should beat a reading as a
+        person's given name and surname.
+        """
+        key = fold_key(surface)
+        return " " in key and bool(self.candidates(key, lang=lang))
+
     def is_dotted(self, key: str) -> bool:
         """Return whether ``key`` + "." is an abbreviation that needs its full stop ("calif")."""
         return key in self._data.dotted

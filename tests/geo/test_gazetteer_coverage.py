@@ -125,3 +125,19 @@ def test_state_point_is_near_its_middle_not_its_biggest_cities(gazetteer: Gazett
     texas = gazetteer.lookup("Texas")[0]
     # The geographic centre of Texas lies near Brady (31.1 N, 99.3 W); Dallas is 300 km off.
     assert _km((texas.lat, texas.lon), (31.1, -99.3)) < 200
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        pytest.param("Jan Mayen", True, id="island-named-like-a-person"),
+        pytest.param("Beverly Hills", True, id="city-named-like-a-person"),
+        pytest.param("Sogn og Fjordane", True, id="three-words"),
+        pytest.param("Jan Egeland", False, id="a-person"),
+        pytest.param("Bergen", False, id="one-word-name"),
+    ],
+)
+def test_multiword_names_are_told_apart_from_people(
+    gazetteer: Gazetteer, surface: str, expected: bool
+) -> None:
+    assert gazetteer.is_multiword_name(surface) is expected
