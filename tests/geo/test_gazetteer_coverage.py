@@ -42,6 +42,7 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
         pytest.param("Hordaland", "region", "NO", ((60.3, 6.0), 120), id="former-fylke"),
         pytest.param("Sogn og Fjordane", "region", "NO", ((61.5, 6.5), 120), id="fylke-with-og"),
         pytest.param("Jan Mayen", "region", "SJ", ((71.0, -8.5), 60), id="arctic-island"),
+        pytest.param("Lofoten", "region", "NO", ((68.23, 14.57), 80), id="district-near-svolvaer"),
         pytest.param("Orange County", "region", "US", ((33.7, -117.8), 60), id="us-county"),
         pytest.param("Tamil Nadu", "region", "IN", ((11.0, 78.5), 250), id="indian-state"),
         pytest.param("Ontario", "region", "CA", ((47.0, -83.0), 900), id="province-not-town"),
