@@ -37,12 +37,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Literal
 
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
-from geo.gazetteer.resolve import KindHint, resolve_candidates
+from geo.gazetteer.resolve import KindHint, qualify, resolve_candidates
 from geo.lexicon import places_en, places_nb
 from geo.model import Article, PlaceMention, Sentence
 
@@ -52,7 +52,7 @@ __all__ = ["MAX_TOKENS", "find_places"]
 MAX_TOKENS = 4
 
 # Words; "U.S." whole; an inner apostrophe kept (Kam'ianske) unless it opens a possessive.
-_TOKEN = re.compile(r"(?:[A-ZÆØÅ]\.){2,}|[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(r"(?:[A-ZÆØÅ][a-z]?\.){2,}|[^\W\d_]+(?:['’ʼ](?![sS]\b)[^\W\d_]+)*")
 _JOINERS = frozenset({" ", "-", "‑"})
 _ABBREVIATED = frozenset({"St", "Mt", "Ft"})  # "St. Petersburg" is one name
 _COUNTRY_RANK = 100.0
@@ -197,6 +197,20 @@ def _match_at(
     return None
 
 
+def _dotted_abbreviation(
+    text: str, toks: list[tuple[int, int]], i: int, gaz: Gazetteer, lang: str
+) -> _Match | None:
+    """Return "Calif." in "Fresno, Calif." (a comma, the word, its full stop) as a match."""
+    start, end = toks[i]
+    if text[end : end + 1] != "." or text[max(0, start - 2) : start] != ", ":
+        return None
+    key = _fold(text[start:end])
+    if not gaz.is_dotted(key):
+        return None
+    options = gaz.candidates(key + ".", lang=lang)
+    return _Match(start, end + 1, i, i, key + ".", options) if options else None
+
+
 def _shorter_proper_name(
     text: str, toks: list[tuple[int, int]], i: int, n: int, *, gaz: Gazetteer, lang: str
 ) -> bool:
@@ -290,15 +304,35 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     surface = text[m.start : m.end]
     if not (_sentence_initial(text, m.start) or (surface.isupper() and len(surface) > 2)):
         return False
+    if surface.isupper() and _dateline(text, m):
+        return False
     if surface.lower() in lower_words or m.key in _COMMON_WORD_KEYS:
         return True
     index, rank, _ = m.options[0]
     country = gaz.country_of(index)
-    if country in _THEATRE or gaz.kind_of(index) not in ("city", "village"):
+    kind = gaz.kind_of(index)
+    # A one-word second-level division abroad ("Somme") is judged like a settlement.
+    division = kind == "region" and " " not in m.key and rank < _CURATED_RANK
+    if country in _THEATRE or (kind not in ("city", "village") and not division):
         return False
     if len(surface) <= 3 or _fold(gaz.place(index).name) != m.key:
         return True
     return country != _HOME and rank < _WEAK_START_RANK
+
+
+_DATELINE_AFTER = re.compile(r"(?:,| \(| ?[-–—] )")
+
+
+def _dateline(text: str, m: _Match) -> bool:
+    """Return whether an all-capitals name opens a line as a dateline ("NEW YORK, May 2 -").
+
+    A news dateline is a place by convention: the name alone at the start of a line (or the
+    article), followed by a comma, an agency in brackets or a dash.
+    """
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start : m.start].strip(' \t"“«*'):
+        return False
+    return _DATELINE_AFTER.match(text, m.end) is not None
 
 
 def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
@@ -329,7 +363,9 @@ def _scan(text: str, toks: list[tuple[int, int]], gaz: Gazetteer, lang: str) -> 
             and not (word.endswith("s") and gaz.starts_name(word[:-1]))
         ):
             continue
-        found = _match_at(text, toks, i, gaz, lang)
+        found = _dotted_abbreviation(text, toks, i, gaz, lang) or _match_at(
+            text, toks, i, gaz, lang
+        )
         if isinstance(found, _Match):
             matches.append(found)
             resume = found.last + 1
@@ -405,6 +441,11 @@ def find_places(
     kept = _keep_places(text, toks, gazetteer, matches, article.lang)
     for m in kept:
         m.hint = _hint(text, toks, m)
+    for inner, outer in pairwise(kept):  # "Paris, Texas": the first lies in the second
+        if text[inner.end : outer.start] == ", ":
+            pair = qualify(gazetteer, inner.options, outer.options)
+            if pair is not None:
+                inner.options, outer.options = pair
     chosen = resolve_candidates(gazetteer, [m.options for m in kept], [m.hint for m in kept])
     mentions = [
         PlaceMention(

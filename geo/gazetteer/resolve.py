@@ -16,6 +16,16 @@ capital, 55 for curated names, 100 for countries):
 A second round repeats step 3 with every mention's first choice as context, so a cluster of
 homonyms ("Andriivka" beside "Pokrovsk" and "Kostiantynivka") settles together.
 
+4. The article's *focus country* (the idea of CLIFF and Mordecai: most news is about one
+   country) is the country of at least :data:`FOCUS_MIN_MENTIONS` and
+   :data:`FOCUS_MIN_SHARE` of the chosen places. Its candidates get :data:`FOCUS_BONUS`
+   more, and a country chosen only by its name ("Georgia") gives way to a first-level
+   division of the focus country that bears the same name when no other mention lies in
+   that country (an article about Atlanta and Savannah means the US state).
+
+Before all that, a name qualified by a comma ("Paris, Texas", "Nelson, New Zealand") is
+settled by :func:`qualify`: the first name must lie in the second.
+
 So population still decides between a city of 67,000 and a village of 1,000 of the same name
 unless the article is plainly about the village's surroundings.
 """
@@ -33,10 +43,15 @@ __all__ = [
     "CONFIDENT_MARGIN",
     "CONTEXT_BONUS",
     "CONTEXT_ROUNDS",
+    "FOCUS_BONUS",
+    "FOCUS_MIN_MENTIONS",
+    "FOCUS_MIN_SHARE",
     "HINT_BONUS",
     "MAX_AGREEING",
     "NEAR_KM",
+    "QUALIFIER_BONUS",
     "KindHint",
+    "qualify",
     "resolve_candidates",
 ]
 
@@ -48,6 +63,12 @@ CONTEXT_BONUS = 6.0
 NEAR_KM = 100.0
 MAX_AGREEING = 2
 CONTEXT_ROUNDS = 2
+FOCUS_BONUS = 6.0
+FOCUS_MIN_MENTIONS = 2
+FOCUS_MIN_SHARE = 0.5
+#: Added to both readings of "Paris, Texas" that fit together: more than any static gap
+#: between a capital and a town, so the pair is settled before the context is consulted.
+QUALIFIER_BONUS = 80.0
 
 _HINT_KINDS: dict[str, frozenset[str]] = {
     "region": frozenset({"region"}),
@@ -161,6 +182,7 @@ def resolve_candidates(
     for _ in range(CONTEXT_ROUNDS):
         context = list(chosen)
         counts = Counter(c for c in context if c is not None)
+        focus = _focus_country(gazetteer, counts)
         others_by_own: dict[int | None, dict[int, int]] = {}
         bonuses: dict[tuple[int, int | None], float] = {}
         for m, cands in enumerate(scored):
@@ -178,7 +200,101 @@ def resolve_candidates(
                     if (index, own) not in bonuses:
                         bonuses[index, own] = _context_bonus(gazetteer, index, others)
                     bonus = bonuses[index, own]
+                    if focus is not None and gazetteer.country_of(index) == focus:
+                        bonus += FOCUS_BONUS
                 totals.append(rank + bonus)
             best = cands[max(range(len(cands)), key=totals.__getitem__)]  # first best, as max()
             chosen[m] = best[0]
-    return chosen
+    return _countries_to_focus_divisions(gazetteer, scored, chosen)
+
+
+def _focus_country(gazetteer: Gazetteer, counts: Counter[int]) -> str | None:
+    """Return the country most of the chosen places lie in, if it is clearly the focus."""
+    by_country: Counter[str] = Counter()
+    for index, mentions in counts.items():
+        country = gazetteer.country_of(index)
+        if country is not None:
+            by_country[country] += mentions
+    if not by_country:
+        return None
+    country, mentions = by_country.most_common(1)[0]
+    share = mentions / sum(by_country.values())
+    return country if mentions >= FOCUS_MIN_MENTIONS and share >= FOCUS_MIN_SHARE else None
+
+
+def _countries_to_focus_divisions(
+    gazetteer: Gazetteer, scored: list[list[Candidate]], chosen: list[int | None]
+) -> list[int | None]:
+    """Read a country's name as the focus country's division of that name ("Georgia").
+
+    Only when the country is named by nothing else in the article: no other mention lies
+    in it, while at least :data:`FOCUS_MIN_MENTIONS` lie in the focus country.
+    """
+    counts = Counter(c for c in chosen if c is not None)
+    focus = _focus_country(gazetteer, counts)
+    if focus is None:
+        return chosen
+    by_country = Counter(gazetteer.country_of(c) for c in chosen if c is not None)
+    out = list(chosen)
+    for m, index in enumerate(chosen):
+        if index is None or gazetteer.kind_of(index) != "country":
+            continue
+        country = gazetteer.country_of(index)
+        mentions_of_index = counts[index]
+        if country == focus or by_country[country] > mentions_of_index:
+            continue
+        if by_country[focus] < FOCUS_MIN_MENTIONS:
+            continue
+        for other, _rank, contextual in scored[m]:
+            if (
+                contextual
+                and other != index
+                and gazetteer.kind_of(other) == "region"
+                and gazetteer.country_of(other) == focus
+                and gazetteer.admin1_of(other) == gazetteer.place(other).name
+            ):
+                out[m] = other
+                break
+    return out
+
+
+def _inside(gazetteer: Gazetteer, inner: int, outer: int) -> bool:
+    """Return whether place ``inner`` lies in country or first-level division ``outer``."""
+    if inner == outer or gazetteer.country_of(inner) != gazetteer.country_of(outer):
+        return False
+    kind = gazetteer.kind_of(outer)
+    if kind == "country":
+        return gazetteer.kind_of(inner) != "country"
+    admin1 = gazetteer.admin1_of(outer)
+    return (
+        kind == "region"
+        and admin1 is not None
+        and admin1 == gazetteer.place(outer).name
+        and gazetteer.admin1_of(inner) == admin1
+    )
+
+
+def qualify(
+    gazetteer: Gazetteer, inner: Sequence[Candidate], outer: Sequence[Candidate]
+) -> tuple[tuple[Candidate, ...], tuple[Candidate, ...]] | None:
+    """Settle "Paris, Texas": the readings of both names where the first lies in the second.
+
+    Returns both candidate lists with the best fitting pair (highest summed rank) raised by
+    :data:`QUALIFIER_BONUS`, or ``None`` when no reading of the first lies in any of the
+    second (then "Oslo, Bergen" is a list of two places, not a qualified name).
+    """
+    best: tuple[float, int, int] | None = None
+    for i, (a, rank_a, _) in enumerate(inner):
+        for j, (b, rank_b, _) in enumerate(outer):
+            if _inside(gazetteer, a, b) and (best is None or rank_a + rank_b > best[0]):
+                best = (rank_a + rank_b, i, j)
+    if best is None:
+        return None
+    _, i, j = best
+
+    def lifted(cands: Sequence[Candidate], k: int) -> tuple[Candidate, ...]:
+        index, rank, contextual = cands[k]
+        rest = [c for n, c in enumerate(cands) if n != k]
+        return ((index, rank + QUALIFIER_BONUS, contextual), *rest)
+
+    return lifted(inner, i), lifted(outer, j)

@@ -26,6 +26,7 @@ __all__ = [
     "REGION_CUES_AFTER",
     "REGION_CUES_BEFORE",
     "RIVER_CUES",
+    "US_STATE_ABBREVIATIONS",
     "VILLAGE_CUES",
 ]
 
@@ -83,6 +84,55 @@ ORG_HEADS: Final[frozenset[str]] = _words(
 ABBREVIATIONS: Final[frozenset[str]] = frozenset(
     {"US", "U.S.", "U.S.A.", "USA", "USAs", "UK", "U.K.", "UAE", "JBER"}
 )
+
+#: AP-style abbreviations of US state names, by postal code, as datelines and "Fresno, Calif."
+#: write them (the eight states AP never abbreviates are absent). Source: the AP column of
+#: en.wikipedia.org/wiki/List_of_U.S._state_and_territory_abbreviations. A one-word form
+#: counts only after a comma and with its full stop; "N.Y." and "W.Va." count anywhere.
+US_STATE_ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
+    "AL": ("Ala.",),
+    "AZ": ("Ariz.",),
+    "AR": ("Ark.",),
+    "CA": ("Calif.",),
+    "CO": ("Colo.",),
+    "CT": ("Conn.",),
+    "DE": ("Del.",),
+    "FL": ("Fla.",),
+    "GA": ("Ga.",),
+    "IL": ("Ill.",),
+    "IN": ("Ind.",),
+    "KS": ("Kan.", "Kans."),
+    "KY": ("Ky.",),
+    "LA": ("La.",),
+    "MD": ("Md.",),
+    "MA": ("Mass.",),
+    "MI": ("Mich.",),
+    "MN": ("Minn.",),
+    "MS": ("Miss.",),
+    "MO": ("Mo.",),
+    "MT": ("Mont.",),
+    "NE": ("Neb.", "Nebr."),
+    "NV": ("Nev.",),
+    "NH": ("N.H.",),
+    "NJ": ("N.J.",),
+    "NM": ("N.M.",),
+    "NY": ("N.Y.",),
+    "NC": ("N.C.",),
+    "ND": ("N.D.",),
+    "OK": ("Okla.",),
+    "OR": ("Ore.", "Oreg."),
+    "PA": ("Pa.", "Penn."),
+    "RI": ("R.I.",),
+    "SC": ("S.C.",),
+    "SD": ("S.D.",),
+    "TN": ("Tenn.",),
+    "VT": ("Vt.",),
+    "VA": ("Va.",),
+    "WA": ("Wash.",),
+    "WV": ("W.Va.",),
+    "WI": ("Wis.", "Wisc."),
+    "WY": ("Wyo.",),
+}
 
 CITY_CUES: Final[frozenset[str]] = frozenset({"city", "town", "capital", "port"})
 VILLAGE_CUES: Final[frozenset[str]] = frozenset({"village", "hamlet", "settlement"})

