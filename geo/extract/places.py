@@ -42,7 +42,8 @@ from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
 from geo.gazetteer.resolve import KindHint, resolve_candidates
 from geo.lexicon import places_en, places_nb
-from geo.model import Article, PlaceMention, Sentence
+from geo.extract.recognised_places import recognised_places, vetoed
+from geo.model import Article, EntitySpan, PlaceMention, Sentence
 
 __all__ = ["MAX_TOKENS", "find_places"]
 
@@ -360,6 +361,12 @@ def _keep_places(
     return [m for m in kept if m.key not in person_keys or m.options[0][1] >= _COUNTRY_RANK]
 
 
+def _safe(gaz: Gazetteer, m: _Match) -> bool:
+    """Return whether the recogniser may not veto the match: a country or a theatre place."""
+    index, rank, _ = m.options[0]
+    return rank >= _COUNTRY_RANK or gaz.country_of(index) in _THEATRE or rank >= _CURATED_RANK + 15
+
+
 def _surname(text: str, toks: list[tuple[int, int]], m: _Match, lang: str) -> bool:
     """Return whether a name that is also a well-known surname is used as one here."""
     if m.key not in _PERSON_NAME_KEYS:
@@ -370,7 +377,11 @@ def _surname(text: str, toks: list[tuple[int, int]], m: _Match, lang: str) -> bo
 
 
 def find_places(
-    article: Article, *, sentences: tuple[Sentence, ...], gazetteer: Gazetteer
+    article: Article,
+    *,
+    sentences: tuple[Sentence, ...],
+    gazetteer: Gazetteer,
+    entities: tuple[EntitySpan, ...] = (),
 ) -> tuple[PlaceMention, ...]:
     """Return the article's place mentions in text order, resolved where possible.
 
@@ -384,6 +395,10 @@ def find_places(
         from the text itself, which also covers headings and dash-quote openings).
     gazetteer
         The loaded index (:func:`geo.gazetteer.index.load_gazetteer`).
+    entities
+        The recogniser's names (:mod:`geo.ner`): they veto gazetteer matches that are
+        common words or parts of other names, and add places the gazetteer rules missed
+        (:mod:`geo.extract.recognised_places`).
 
     Returns
     -------
@@ -396,6 +411,13 @@ def find_places(
     toks = _tokens(text)
     matches = _scan(text, toks, gazetteer, article.lang)
     kept = _keep_places(text, toks, gazetteer, matches, article.lang)
+    if entities:
+        starts = [e.start for e in entities]
+        kept = [
+            m
+            for m in kept
+            if not vetoed(text, m.start, m.end, _safe(gazetteer, m), entities, starts, article.lang)
+        ]
     for m in kept:
         m.hint = _hint(text, toks, m)
     chosen = resolve_candidates(gazetteer, [m.options for m in kept], [m.hint for m in kept])
@@ -409,6 +431,11 @@ def find_places(
         for m, idx in zip(kept, chosen, strict=True)
     ]
     mentions.extend(_cued_unknowns(text, gazetteer, [(m.start, m.end) for m in matches]))
+    if entities:
+        mentions.extend(
+            recognised_places(text, gazetteer, entities, [(m.start, m.end) for m in mentions],
+                              article.lang)
+        )
     mentions.sort(key=lambda pm: pm.start)
     return tuple(mentions)
 
