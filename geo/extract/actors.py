@@ -49,6 +49,8 @@ from geo.lexicon import en, nb
 from geo.lexicon.names import GIVEN_NAMES, given_name_gender
 from geo.extract.open_names import NameSpan, org_actor, person_spans, strip_genitive
 from geo.model import Actor, ActorMention, Article, EntitySpan, Paragraph, Sentence
+from geo.ner.features import FREQUENCIES
+from geo.ner.lexicon import ORG_HEAD
 
 __all__ = [
     "REGISTRY_COLUMNS",
@@ -636,6 +638,8 @@ def _discover(
 
 
 _PERSON_LABELS = frozenset({"PER"})
+#: Zipf frequency from which a word is a common word of its language, not a name.
+COMMON_ZIPF = 4.0
 _ORG_LABELS = frozenset({"ORG", "GPE"})
 #: Gazetteer rank from which a lone recognised "person" is rather the place (curated, large).
 _PLACE_RANK = 55.0
@@ -663,10 +667,16 @@ def _multiword_place(
 
 
 def _is_place(gazetteer: Gazetteer | None, word: str, lang: str) -> bool:
+    """Return whether a lone word is rather a place than a person's or an org's name.
+
+    A country, a region or a town the gazetteer ranks as more than a village.
+    """
     if gazetteer is None:
         return False
     options = gazetteer.candidates(fold_key(word), lang=lang)
-    return bool(options) and options[0][1] >= _PLACE_RANK
+    return bool(options) and (
+        options[0][1] >= _PLACE_RANK or gazetteer.kind_of(options[0][0]) != "village"
+    )
 
 
 def _trim(words: list[str], first: int, last: int) -> tuple[int, int]:
@@ -676,6 +686,22 @@ def _trim(words: list[str], first: int, last: int) -> tuple[int, int]:
     while last >= first and not (words[last][:1].isupper() and words[last].isalpha()):
         last -= 1
     return first, last
+
+
+def _plausible_english_name(
+    words: list[str], first: int, last: int, gazetteer: Gazetteer | None
+) -> bool:
+    """Return whether an English full name from the (transferred) model is safe to keep.
+
+    The English model learnt from Norwegian only, so its names must also look like names:
+    no word of it is a common English word or a gazetteer place.
+    """
+    for word in words[first : last + 1]:
+        if not word.isalpha() or len(word) < 2:
+            continue
+        if FREQUENCIES.zipf(word.lower(), "en") >= COMMON_ZIPF or _is_place(gazetteer, word, "en"):
+            return False
+    return True
 
 
 def _recognised_persons(
@@ -703,6 +729,8 @@ def _recognised_persons(
     for first, last in sorted(ranges, key=lambda r: r[0] - r[1]):
         if first > last or any(taken[first : last + 1]):
             continue
+        if _is_credit(text, tokens[first].start(), tokens[last].end()):
+            continue  # a photographer ("Foto: Kari Olsen / NTB") is no actor of the story
         surname = words[last]
         key = strip_genitive(surname, lang, word_set.__contains__)
         name = text[tokens[first].start() : tokens[last].end()]
@@ -710,6 +738,8 @@ def _recognised_persons(
             name = name[:-1]
         if first < last:
             if surname.isupper() or (place_name is not None and place_name(name)):
+                continue
+            if lang == "en" and not _plausible_english_name(words, first, last, gazetteer):
                 continue
             found = planned.get(key) or _Found(name, key, None, None)
             planned[key] = found
@@ -727,8 +757,8 @@ def _recognised_persons(
                 found = _Found(known.name, key, known.role, known.country)
             elif known is not None:
                 found = known
-            elif _is_place(gazetteer, key, lang):
-                continue
+            elif lang == "en" or _is_place(gazetteer, key, lang):
+                continue  # English: the transferred model names no lone word on its own
             else:
                 found = _Found(name, key, None, None)
                 planned[key] = found
@@ -745,6 +775,7 @@ def _recognised_orgs(
     entities: tuple[EntitySpan, ...],
     starts: list[int],
     lang: str,
+    gazetteer: Gazetteer | None,
 ) -> list[_Hit]:
     """Return hits for the recogniser's organisations (and acting countries) no rule found."""
     word_set = frozenset(words)
@@ -758,6 +789,10 @@ def _recognised_orgs(
             last -= 1
         if first > last or any(taken[first : last + 1]):
             continue
+        if lang == "en" and words[last].lower() not in ORG_HEAD["en"]:
+            continue  # English: only "… University", "… Council": the model is transferred
+        if first == last and span.label == "ORG" and _is_place(gazetteer, words[first], lang):
+            continue  # a lone place name: the place, not an institution named after it
         genitive = False
         for k in range(first, last):  # "Høyres forslag": the name ends at its genitive
             if lang != "en" and words[k][:1].isupper() and words[k].endswith("s"):
@@ -873,7 +908,9 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
 
     if entities:
         starts = [m.start() for m in tokens]
-        hits.extend(_recognised_orgs(text, tokens, words, taken, entities, starts, article.lang))
+        hits.extend(
+            _recognised_orgs(text, tokens, words, taken, entities, starts, article.lang, gazetteer)
+        )
 
     persons: list[ActorMention] = []
     orgs: list[ActorMention] = []
