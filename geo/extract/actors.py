@@ -50,7 +50,7 @@ from geo.lexicon.names import GIVEN_NAMES, given_name_gender
 from geo.extract.open_names import NameSpan, org_actor, person_spans, strip_genitive
 from geo.model import Actor, ActorMention, Article, EntitySpan, Paragraph, Sentence
 from geo.ner.features import FREQUENCIES
-from geo.ner.lexicon import ORG_HEAD
+from geo.ner.lexicon import ORG_HEAD, SPEECH
 
 __all__ = [
     "REGISTRY_COLUMNS",
@@ -800,6 +800,16 @@ def _recognised_orgs(
                     last, genitive = k, True
                     break
         start, end = tokens[first].start(), tokens[last].end()
+        after = last + 1
+        if (
+            lang != "en"
+            and words[last].endswith("s")
+            and after < len(words)
+            and words[after][:1].islower()
+            and words[after] not in SPEECH["nb"]  # "Nordlys skriver": no genitive
+            and text[end : tokens[after].start()] == " "
+        ):
+            genitive = True  # "Høyres gruppe": a genitive before its noun
         name = text[start : end - 1] if genitive else text[start:end]
         name = strip_genitive(name, lang, word_set.__contains__)
         actor = actors.get(name)

@@ -416,7 +416,10 @@ def find_places(
         kept = [
             m
             for m in kept
-            if not vetoed(text, m.start, m.end, _safe(gazetteer, m), entities, starts, article.lang)
+            if not vetoed(
+                text, m.start, m.end, _safe(gazetteer, m), m.options[0][1], entities, starts,
+                article.lang,
+            )
         ]
     for m in kept:
         m.hint = _hint(text, toks, m)

@@ -27,6 +27,8 @@ __all__ = ["COMMON_ZIPF", "recognised_places", "vetoed"]
 
 #: Zipf frequency (log10 per billion words) from which a lower-case word is common.
 COMMON_ZIPF = 4.5
+#: Gazetteer rank from which a name is never taken for a common word (countries, capitals).
+_COMMON_SAFE_RANK = 70.0
 _LONGEST = 200  # characters: no name is longer
 _SENTENCE_END = frozenset(".!?:\n")
 _OPENERS = frozenset(" \t«\"“”'‘(–—-•*")
@@ -55,31 +57,34 @@ def vetoed(
     start: int,
     end: int,
     safe: bool,
+    rank: float,
     entities: Sequence[EntitySpan],
     starts: Sequence[int],
     lang: str,
 ) -> bool:
     """Tell whether the recogniser's view vetoes the gazetteer match ``text[start:end]``.
 
-    ``safe`` marks a match no veto removes but a longer name's (a country, a place of the
-    war's theatre); ``starts`` are the entities' sorted starts.
+    ``safe`` marks a match only a longer name or a common word vetoes (a country, a place
+    of the war's theatre); ``rank`` is its gazetteer rank (countries and capitals are never
+    common words); ``starts`` are the entities' sorted starts.
     """
     around = _overlapping(entities, starts, start, end)
+    native = lang != "en"  # the English model is transferred: its "place" proves less
     for entity in around:
-        if entity.label in ("LOC", "GPE"):
+        if entity.label in ("LOC", "GPE") and native:
             return False
-        if entity.label == "MISC" and " " in entity.surface and not safe and lang != "en":
+        if entity.label == "MISC" and " " in entity.surface and not safe and native:
             return True  # a product's or an event's name ("Oslo Maraton") is no place
-    if safe or around:
-        return False
     surface = text[start:end]
-    if " " in surface or "-" in surface or surface.isupper():
+    if " " in surface or "-" in surface or surface.isupper() or rank >= _COMMON_SAFE_RANK:
         return False
     if FREQUENCIES.zipf(surface.lower(), group_of(lang)) >= COMMON_ZIPF:
         return True
+    if safe or any(e.label in ("LOC", "GPE") for e in around):
+        return False
     # The Norwegian model is trained on the language itself: at a sentence start, where a
     # capital letter proves nothing, its silence counts. The English model is transferred.
-    return lang != "en" and _sentence_initial(text, start)
+    return not around and lang != "en" and _sentence_initial(text, start)
 
 
 def recognised_places(

@@ -34,33 +34,45 @@ from geo.ner.lexicon import classes_of
 
 __all__ = [
     "FEATURE_VERSION",
+    "LINE_BREAK",
     "Token",
     "Window",
+    "anchors",
+    "inner_capitals",
+    "lower_case_words",
     "features",
+    "flags",
     "group_of",
+    "sentence_start",
     "tokenize",
     "windows",
+    "word_views",
 ]
 
 #: Bump when the features change: the model metadata records it; a mismatch fails the tests.
-FEATURE_VERSION: Final = 1
+FEATURE_VERSION: Final = 5
 
 #: Words, with inner hyphens, dots and apostrophes ("Mette-Marit", "firda.no", "Kam'ianske");
 #: an English possessive "'s" is its own token; any other non-space character is a token.
-#: An initial before a name ("Carl I. Hagen") keeps its dot, as in NDT.
+#: An initial before a name ("Carl I. Hagen") keeps its dot, as in NDT; a line break (with
+#: any blank space after it) is a token of its own, so no window runs across it.
 _TOKEN = re.compile(
     r"[A-ZÆØÅ]\.(?=\s[A-ZÆØÅ])"
-    r"|[^\W_]+(?:(?:[-‑.&]|['’](?![sS]\b))[^\W_]+)*|['’][sS]\b|\S"
+    r"|[^\W_]+(?:(?:[-‑.&]|['’](?![sS]\b))[^\W_]+)*|['’][sS]\b|\n\s*|\S"
 )
+#: The token standing for a line break (a heading's end) in training documents.
+LINE_BREAK: Final = "\n"
 
 #: Lower-case words that may join capitalised name words inside one window.
 CONNECTORS: Final = frozenset(
-    "i og for av de van von der den da du la le al el bin og & - of the and på til mot om "
+    "i og for av de van von der den da du la le al el bin & - of the and på til mot om "
     "ved y e".split()
 )
 _MAX_GAP = 2  # connector tokens between two name tokens
 _SENTENCE_END = frozenset(".!?:|»\"”")
 _OPENERS = frozenset("«\"“'‘(–—-•*")
+#: Features set by a token's place in its window and document (see :func:`flags`).
+BOS, DOC_LOWER, DOC_CAP, FIRST, LAST = "bos", "doc-lower", "doc-cap", "-1=W", "+1=W"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,37 +102,65 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def _anchor(word: str) -> bool:
-    first = word[:1]
-    if first.isupper():
-        return True
-    return first.isdigit() and any(c.isalpha() for c in word)
+def token_pattern() -> re.Pattern[str]:
+    """Return the compiled token pattern (for callers that need only words or offsets)."""
+    return _TOKEN
 
 
-def windows(words: Sequence[str], breaks: Sequence[bool] | None = None) -> list[Window]:
-    """Return the candidate windows over ``words``.
+def _is_anchor(word: str) -> bool:
+    return word[0].isupper() or (word[0].isdigit() and word[-1].isalpha())
 
-    ``breaks[i]`` true means a line break stands before word ``i``: no window crosses it.
+
+def anchors(words: Sequence[str], lower_words: frozenset[str] | set[str]) -> list[int]:
+    """Return the indices of the tokens that can open a name: capitalised, or "E6", "3D".
+
+    A lone capitalised word at a sentence start that the document also writes in lower
+    case ("Det", "Men", "The") is left out: the capital is the sentence's, and about a
+    third of all windows would be spent on such words.
     """
+    found = [
+        i
+        for i, w in enumerate(words)
+        if w[0].isupper() or (w[0].isdigit() and w[-1].isalpha())
+    ]
     count = len(words)
-    anchors = [i for i in range(count) if _anchor(words[i])]
+    return [
+        i
+        for i in found
+        if not (
+            words[i].lower() in lower_words
+            and sentence_start(words, i)
+            and (i + 1 == count or not _is_anchor(words[i + 1]))
+        )
+    ]
+
+
+def lower_case_words(words: Sequence[str]) -> set[str]:
+    """Return the words a document writes in lower case."""
+    return {w for w in words if w[0].islower()}
+
+
+def windows(words: Sequence[str], starts: Sequence[int] | None = None) -> list[Window]:
+    """Return the candidate windows over ``words`` (``starts``: :func:`anchors`, if known)."""
+    count = len(words)
+    found = anchors(words) if starts is None else starts
     out: list[Window] = []
     k = 0
-    while k < len(anchors):
-        first = last = anchors[k]
+    while k < len(found):
+        first = last = found[k]
         k += 1
-        while k < len(anchors):
-            nxt = anchors[k]
+        while k < len(found):
+            nxt = found[k]
             gap = nxt - last - 1
-            if gap > _MAX_GAP or (breaks is not None and any(breaks[last + 1 : nxt + 1])):
-                break
-            if gap and not all(words[m].lower() in CONNECTORS for m in range(last + 1, nxt)):
+            if gap > _MAX_GAP or (
+                gap and not all(words[m].lower() in CONNECTORS for m in range(last + 1, nxt))
+            ):
                 break
             last = nxt
             k += 1
-        if first > 0 and not (breaks is not None and breaks[first]):
+        if first > 0 and words[first - 1][0] != "\n":  # a line break is no context
             first -= 1
-        if last + 1 < count and not (breaks is not None and breaks[last + 1]):
+        if last + 1 < count and words[last + 1][0] != "\n":
             last += 1
         if out and first <= out[-1].last:
             out[-1] = Window(out[-1].first, last)
@@ -166,7 +206,7 @@ class Frequencies:
         if found is None:
             from wordfreq import get_frequency_dict  # noqa: PLC0415 - 0.2 s load, on first use
 
-            found = get_frequency_dict("nb" if group == "nb" else "en", wordlist="best")
+            found = get_frequency_dict("nb" if group == "nb" else "en", wordlist="small")
             self._tables[group] = found
         return found
 
@@ -180,22 +220,21 @@ FREQUENCIES = Frequencies()
 
 
 @cache
-def _word_features(word: str, group: str, lexical: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return (own features, features a neighbour sees) of a word type; cached."""
+def word_views(
+    word: str, group: str, lexical: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Return a word type's features: its own, and as seen from the next, the previous and
+    the second-next token (prefixed ``-1``, ``+1``, ``-2``); cached per type."""
+    if word[0] == "\n":
+        word = "<br>"  # CRFsuite's model dump is line-based: no newline inside a feature
     lower = word.lower()
     zipf = FREQUENCIES.zipf(lower, group)
     shape = _shape(word)
-    cap = word[:1].isupper()
     classes = classes_of(lower, group)
     if lower.endswith("s") and len(lower) > 3:  # Norwegian genitive: "Høyres", "rådets"
         classes = tuple(dict.fromkeys(classes + classes_of(lower[:-1], group)))
-    own = [
-        "b",
-        "sh=" + shape,
-        "len=" + _length(word),
-        f"z={int(zipf)}",
-    ]
-    if cap and zipf >= 4.5:
+    own = ["b", "sh=" + shape, "len=" + _length(word), f"z={int(zipf)}"]
+    if word[:1].isupper() and zipf >= 4.5:
         own.append("capfreq")
     if word in GIVEN_NAMES:
         own.append("given")
@@ -204,28 +243,55 @@ def _word_features(word: str, group: str, lexical: bool) -> tuple[tuple[str, ...
     if word.isupper() and 1 < len(word) < 6 and word.isalpha():
         own.append("acronym")
     own.extend("c=" + c for c in classes)
-    near = [
-        "sh=" + shape,
-        f"z={int(zipf)}",
-        *("c=" + c for c in classes),
-    ]
+    near = ["sh=" + shape, f"z={int(zipf)}", *("c=" + c for c in classes)]
     if lexical:
         own.append("w=" + lower)
         if len(lower) > 4:
-            own.append("s3=" + lower[-3:])
-            own.append("s4=" + lower[-4:])
-            own.append("p3=" + lower[:3])
+            own.extend(("s3=" + lower[-3:], "s4=" + lower[-4:], "p3=" + lower[:3]))
         near.append("w=" + lower)
-    return tuple(own), tuple(near)
+    return (
+        tuple(own),
+        tuple("-1" + f for f in near),
+        tuple("+1" + f for f in near),
+        ("-2" + near[0],),
+    )
 
 
-def _sentence_start(words: Sequence[str], i: int, breaks: Sequence[bool] | None) -> bool:
+def sentence_start(words: Sequence[str], i: int) -> bool:
+    """Return whether token ``i`` opens a sentence, a line or a quote."""
     j = i - 1
-    while j >= 0 and words[j] in _OPENERS and not (breaks is not None and breaks[j + 1]):
+    while j >= 0 and words[j] in _OPENERS:
         j -= 1
-    if j < 0 or (breaks is not None and breaks[j + 1]):
-        return True
-    return words[j] in _SENTENCE_END
+    return j < 0 or words[j] in _SENTENCE_END or words[j][0] == "\n"
+
+
+def flags(
+    words: Sequence[str],
+    i: int,
+    window: Window,
+    lower_words: frozenset[str] | set[str],
+    inner_caps: frozenset[str] | set[str],
+) -> list[str]:
+    """Return the features of token ``i`` that depend on its window and its document.
+
+    ``lower_words`` are the words the document writes in lower case, ``inner_caps`` those
+    it writes capitalised away from a sentence start: both say whether a capital letter
+    marks a name or only a sentence start.
+    """
+    out: list[str] = []
+    word = words[i]
+    if word[0].isupper():
+        if sentence_start(words, i):
+            out.append(BOS)
+        if word.lower() in lower_words:
+            out.append(DOC_LOWER)
+        if word in inner_caps:
+            out.append(DOC_CAP)
+    if i == window.first:
+        out.append(FIRST)
+    if i == window.last:
+        out.append(LAST)
+    return out
 
 
 def features(
@@ -236,52 +302,26 @@ def features(
     lexical: bool,
     lower_words: frozenset[str] | set[str],
     inner_caps: frozenset[str] | set[str],
-    breaks: Sequence[bool] | None = None,
 ) -> list[list[str]]:
-    """Return the feature lists of the tokens of one window.
-
-    ``lower_words`` are the words the document writes in lower case, ``inner_caps`` those
-    it writes capitalised away from a sentence start: both say whether a capital letter
-    marks a name or only a sentence start.
-    """
+    """Return the feature lists of the tokens of one window (the training path)."""
     out: list[list[str]] = []
     first, last = window.first, window.last
     for i in range(first, last + 1):
-        word = words[i]
-        own, _ = _word_features(word, group, lexical)
-        feats = list(own)
-        if word[:1].isupper():
-            if _sentence_start(words, i, breaks):
-                feats.append("bos")
-            lower = word.lower()
-            if lower in lower_words:
-                feats.append("doc-lower")
-            if word in inner_caps:
-                feats.append("doc-cap")
+        feats = [*word_views(words[i], group, lexical)[0]]
+        feats += flags(words, i, window, lower_words, inner_caps)
         if i > first:
-            feats.extend("-1" + f for f in _word_features(words[i - 1], group, lexical)[1])
-        else:
-            feats.append("-1=W")
+            feats += word_views(words[i - 1], group, lexical)[1]
         if i < last:
-            feats.extend("+1" + f for f in _word_features(words[i + 1], group, lexical)[1])
-        else:
-            feats.append("+1=W")
+            feats += word_views(words[i + 1], group, lexical)[2]
         if i - 1 > first:
-            feats.extend("-2" + f for f in _word_features(words[i - 2], group, False)[1][:1])
+            feats += word_views(words[i - 2], group, lexical)[3]
         out.append(feats)
     return out
 
 
-def document_sets(
-    words: Sequence[str], breaks: Sequence[bool] | None = None
-) -> tuple[set[str], set[str]]:
-    """Return (words written in lower case, words capitalised away from a sentence start)."""
-    lower_words: set[str] = set()
-    inner_caps: set[str] = set()
-    for i, word in enumerate(words):
-        first = word[:1]
-        if first.islower():
-            lower_words.add(word)
-        elif first.isupper() and not _sentence_start(words, i, breaks):
-            inner_caps.add(word)
-    return lower_words, inner_caps
+def inner_capitals(words: Sequence[str], starts: Sequence[int]) -> set[str]:
+    """Return the capitalised words the document writes away from a sentence start.
+
+    ``starts`` are the :func:`anchors` (every such word is one).
+    """
+    return {words[i] for i in starts if not sentence_start(words, i)}

@@ -8,7 +8,8 @@ the model is trained, and only the trained weights are shipped.
 Each NDT file (about 100 consecutive sentences of one source) is read as one document whose
 sentences follow each other as running text, the way the open-domain scorer builds its
 pseudo-articles: a sentence that does not end in ``. ! ? :`` or a closing quote (a heading)
-ends its line, and NDT's heading marker ``|`` is dropped.
+ends its line, which becomes a line-break token (:data:`geo.ner.features.LINE_BREAK`, label
+``O``), the token the tagger sees at a line break too; NDT's heading marker ``|`` is dropped.
 
 NorNE types map onto the labels the project uses: ``PER``; ``ORG``; ``LOC`` for ``LOC`` and
 ``GPE_LOC`` (a place); ``GPE`` for ``GPE_ORG`` (a country or town acting, "Norge
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.errors import GeoError
+from geo.ner.features import LINE_BREAK
 
 __all__ = ["LABEL_MAP", "Document", "data_sha256", "read_conll", "read_documents"]
 
@@ -44,12 +46,11 @@ _SENTENCE_END = re.compile(r"[.!?:»\"”]$")
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One training document: words, BIO labels, and line breaks before words."""
+    """One training document: words (line breaks included) and their BIO labels."""
 
     name: str
     words: tuple[str, ...]
     labels: tuple[str, ...]
-    breaks: tuple[bool, ...]
 
 
 def _label(tag: str) -> str:
@@ -85,17 +86,15 @@ def read_conll(text: str, name: str = "<conll>") -> Document:
         sentences[-1].append((cols[1], _label(misc.get("name", "O"))))
     words: list[str] = []
     labels: list[str] = []
-    breaks: list[bool] = []
-    line_break = True
     for sentence in sentences:
         tokens = [(w, t) for w, t in sentence if w != "|"]
-        for k, (word, label) in enumerate(tokens):
+        for word, label in tokens:
             words.append(word)
             labels.append(label)
-            breaks.append(line_break and k == 0)
-        if tokens:
-            line_break = not _SENTENCE_END.search(tokens[-1][0])
-    return Document(name, tuple(words), tuple(labels), tuple(breaks))
+        if tokens and not _SENTENCE_END.search(tokens[-1][0]):
+            words.append(LINE_BREAK)
+            labels.append("O")
+    return Document(name, tuple(words), tuple(labels))
 
 
 def _files(root: Path) -> list[Path]:

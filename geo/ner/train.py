@@ -27,7 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import GeoError
-from geo.ner.features import FEATURE_VERSION, document_sets, features, group_of, windows
+from geo.ner.crf import export_weights
+from geo.ner.features import (
+    FEATURE_VERSION,
+    anchors,
+    features,
+    group_of,
+    inner_capitals,
+    lower_case_words,
+    windows,
+)
 from geo.ner.lexicon import LEXICON_VERSION
 from geo.ner.norne import Document, data_sha256, read_documents
 
@@ -72,8 +81,10 @@ def sequences(
     """Yield (features, labels) for every candidate window of every document."""
     group = group_of(lang)
     for doc in docs:
-        lower_words, inner_caps = document_sets(doc.words, doc.breaks)
-        for window in windows(doc.words, doc.breaks):
+        lower_words = lower_case_words(doc.words)
+        starts = anchors(doc.words, lower_words)
+        inner_caps = inner_capitals(doc.words, starts)
+        for window in windows(doc.words, starts):
             xseq = features(
                 doc.words,
                 window,
@@ -81,7 +92,6 @@ def sequences(
                 lexical=lexical,
                 lower_words=lower_words,
                 inner_caps=inner_caps,
-                breaks=doc.breaks,
             )
             yield xseq, _bio_window(doc.labels, window.first, window.last)
 
@@ -91,8 +101,9 @@ def train_models(
 ) -> TrainResult:
     """Train every model variant of ``config`` on the NorNE files under ``data``.
 
-    Writes ``<variant>.crfsuite`` per variant and ``model.json`` (config, feature and
-    lexicon versions, data SHA-256, sizes) into ``out_dir``.
+    Writes ``<variant>.crfsuite`` (the CRFsuite model), ``<variant>.weights.json`` (its
+    weights, which the tagger reads: :mod:`geo.ner.crf`) per variant and ``model.json``
+    (config, feature and lexicon versions, data SHA-256, sizes) into ``out_dir``.
     """
     import pycrfsuite  # noqa: PLC0415 - only training and tagging need the C extension
 
@@ -114,8 +125,12 @@ def train_models(
         t0 = time.perf_counter()
         trainer.train(str(path))
         last = trainer.logparser.last_iteration or {}
+        weights = out_dir / f"{variant}.weights.json"
+        export_weights(path, weights)
         models[variant] = {
             "file": path.name,
+            "weights": weights.name,
+            "weights_bytes": weights.stat().st_size,
             "lang": spec["lang"],
             "lexical": spec["lexical"],
             "windows": n_windows,

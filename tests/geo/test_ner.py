@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from geo.errors import GeoError
-from geo.ner.features import FEATURE_VERSION, tokenize, windows
+from geo.ner.features import (
+    FEATURE_VERSION,
+    LINE_BREAK,
+    anchors,
+    lower_case_words,
+    tokenize,
+    windows,
+)
 from geo.ner.lexicon import LEXICON_VERSION
 from geo.ner.norne import data_sha256, read_conll
 from geo.ner.tagger import Recogniser, load_recogniser, spans_from_labels
@@ -53,8 +60,8 @@ def test_reading_ndt_conll_maps_norne_types_and_marks_heading_breaks() -> None:
     text = _conll([[("Overskrift", "O"), ("|", "O")], *SMOKE[:1], *SMOKE[4:]])
     doc = read_conll(text, "x.conll")
     assert "|" not in doc.words
-    assert doc.breaks[0] and doc.breaks[1]  # a heading ends its line
-    assert not doc.breaks[doc.words.index("Norge")]  # ". " joins running sentences
+    assert doc.words[:2] == ("Overskrift", LINE_BREAK)  # a heading ends its line
+    assert doc.words[doc.words.index("Norge") - 1] == "."  # ". " joins running sentences
     labels = dict(zip(doc.words, doc.labels, strict=True))
     assert labels["Lillevik"] == "B-LOC"
     assert labels["Norge"] == "B-GPE"
@@ -64,14 +71,22 @@ def test_reading_ndt_conll_maps_norne_types_and_marks_heading_breaks() -> None:
 
 
 def test_windows_cover_capitalised_runs_with_connectors_and_context() -> None:
-    words = [t.text for t in tokenize("Han møtte Kari Vangsnes fra Universitetet i Bergen i går .")]
-    spans = [(w.first, w.last) for w in windows(words)]
-    assert spans == [(1, 11)] or all(
-        words[a] != "Han" or a == 0 for a, _ in spans
-    )  # one merged window around both names
-    joined = [words[a : b + 1] for a, b in spans]
-    assert any("Universitetet" in w and "Bergen" in w for w in joined)
-    assert all("går" not in w[1:-1] for w in joined)  # "i går" is context at most
+    words = [t.text for t in tokenize("Han møtte Kari Vangsnes fra Universitetet i Bergen i går.")]
+    lower = lower_case_words(words)
+    spans = [words[w.first : w.last + 1] for w in windows(words, anchors(words, lower))]
+    # Names get one token of context on each side ("Han", "i"); "fra" between two names
+    # and "i" inside "Universitetet i Bergen" join them into one window; "går" stays out.
+    assert spans == [["Han", "møtte", "Kari", "Vangsnes", "fra", "Universitetet", "i", "Bergen", "i"]]
+    # A sentence-initial word the text also writes in lower case opens no window.
+    words = [t.text for t in tokenize("Det var kaldt, men det gikk. Men han kom.")]
+    assert windows(words, anchors(words, lower_case_words(words))) == []
+
+
+def test_line_breaks_are_tokens_that_no_window_crosses() -> None:
+    words = [t.text for t in tokenize("Kari Vangsnes\n\nBergen Havn")]
+    assert words[2].startswith("\n")
+    found = windows(words, anchors(words, set()))
+    assert all(not (w.first < 2 < w.last) for w in found)
 
 
 def test_bio_spans_start_new_names_on_type_change() -> None:
@@ -88,7 +103,8 @@ def test_shipped_model_matches_its_config_feature_set_and_size() -> None:
     for spec in meta["models"].values():
         path = MODEL_DIR / spec["file"]
         assert path.stat().st_size == spec["bytes"]
-        total += spec["bytes"]
+        assert (MODEL_DIR / spec["weights"]).stat().st_size == spec["weights_bytes"]
+        total += spec["bytes"] + spec["weights_bytes"]
     assert total <= 50 * 1024 * 1024
     assert {spec["lang"] for spec in meta["models"].values()} == {"nb", "en"}
 
@@ -132,6 +148,37 @@ def test_training_the_same_data_twice_gives_the_same_model(tmp_path: Path) -> No
     assert (tmp_path / "one" / "nb.crfsuite").read_bytes() == (
         tmp_path / "two" / "nb.crfsuite"
     ).read_bytes()
+
+
+def test_numpy_decoder_gives_crfsuite_s_own_labels() -> None:
+    import pycrfsuite
+
+    from geo.ner.features import features, inner_capitals
+
+    meta = json.loads((MODEL_DIR / "model.json").read_text(encoding="utf-8"))
+    recogniser = load_recogniser()
+    text = (
+        "Statsråd Ingrid Fjellheim (Frp) møtte ordfører Ola Berg i Tromsø.\n\n"
+        "Fiskeridirektoratet og Havtilsynet la fram planen. Norge protesterte, sa Berg.\n"
+        "GUNNAR HOLM: Det er Nordlands Sparebank og NRK Troms som betaler."
+    )
+    words = [t.text for t in tokenize(text)]
+    for variant, spec in meta["models"].items():
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(MODEL_DIR / spec["file"]))
+        lower = lower_case_words(words)
+        starts = anchors(words, lower)
+        caps = inner_capitals(words, starts)
+        expected = []
+        for window in windows(words, starts):
+            xseq = features(words, window, group=variant, lexical=spec["lexical"],
+                            lower_words=lower, inner_caps=caps)
+            expected += [
+                (window.first + a, window.first + b, kind)
+                for a, b, kind in spans_from_labels(tagger.tag(xseq))
+            ]
+        assert recogniser.tag_tokens(words, spec["lang"]) == expected
+        assert expected  # the comparison is about real names, not empty lists
 
 
 def test_training_without_data_is_a_clear_error(tmp_path: Path) -> None:
