@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import ClassVar
 
 from geo.batch import Failure, iter_extractions
 from geo.model import EntitySpan
@@ -72,9 +73,7 @@ def _model_cost() -> tuple[float, float, int]:
         "print(json.dumps([s, cur/1e6, sum(m['bytes']+m['weights_bytes'] "
         "for m in r.metadata['models'].values())]))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     seconds, megabytes, size = json.loads(done.stdout.strip().splitlines()[-1])
     return seconds, megabytes, size
 
@@ -82,7 +81,7 @@ def _model_cost() -> tuple[float, float, int]:
 class _NoEntities:
     """Stands in for the recogniser: finds nothing (the pipeline without the NER stage)."""
 
-    metadata: dict[str, object] = {}
+    metadata: ClassVar[dict[str, object]] = {}
 
     def recognise(self, text: str, lang: str) -> tuple[EntitySpan, ...]:
         del text, lang

@@ -49,10 +49,10 @@ __all__ = [
     "OPEN_DOMAIN_KEYS",
     "Counts",
     "OpenDomainResult",
-    "parse_summary",
-    "run_open_domain",
     "load_gold_articles",
+    "parse_summary",
     "predict",
+    "run_open_domain",
     "score",
 ]
 
@@ -421,9 +421,7 @@ def parse_summary(output: str) -> dict[str, float]:
     return {key: float(value) for key, value in pairs}
 
 
-def run_open_domain(
-    scorer: Path, *, errors: int = 0, timeout: float = 1800.0
-) -> OpenDomainResult:
+def run_open_domain(scorer: Path, *, errors: int = 0, timeout: float = 1800.0) -> OpenDomainResult:
     """Run the shared open-domain scorer (NorNE dev + GeoWebNews) on this code.
 
     The scorer runs ``python -m geo extract`` on the articles it builds; it is started with
@@ -436,7 +434,9 @@ def run_open_domain(
         When the scorer is missing, fails, or prints no ``SUMMARY`` line.
     """
     if not scorer.is_file():
-        msg = f"{scorer}: open-domain scorer not found (expected ../shared/eval/score_open_domain.py)"
+        msg = (
+            f"{scorer}: open-domain scorer not found (expected ../shared/eval/score_open_domain.py)"
+        )
         raise GeoError(msg)
     package_root = str(Path(__file__).resolve().parent.parent)
     env = dict(os.environ)

@@ -1,7 +1,8 @@
 """Expensive, read-only resources the extractor needs, loaded once per process.
 
-The gazetteer index, the actor registry and the named-entity model take time to load; the CLI, the corpus builder,
-the benchmarks and the dashboard (through ``st.cache_resource``) all share one instance.
+The gazetteer index, the actor registry and the named-entity model take time to load; the
+CLI, the corpus builder, the benchmarks and the dashboard (through ``st.cache_resource``)
+all share one instance.
 """
 
 from __future__ import annotations

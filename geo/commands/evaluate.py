@@ -89,6 +89,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps(output.get("in_domain", output) if not args.open_domain else output,
-                         indent=1))
+        print(
+            json.dumps(
+                output.get("in_domain", output) if not args.open_domain else output, indent=1
+            )
+        )
     return 1 if args.strict and below else 0

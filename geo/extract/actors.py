@@ -43,11 +43,11 @@ from pathlib import Path
 
 from geo import settings
 from geo.errors import RegistryError
+from geo.extract.open_names import NameSpan, org_actor, person_spans, strip_genitive
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Gazetteer
 from geo.lexicon import en, nb
 from geo.lexicon.names import GIVEN_NAMES, given_name_gender
-from geo.extract.open_names import NameSpan, org_actor, person_spans, strip_genitive
 from geo.model import Actor, ActorMention, Article, EntitySpan, Paragraph, Sentence
 from geo.ner.features import FREQUENCIES
 from geo.ner.lexicon import ORG_HEAD, SPEECH
@@ -580,6 +580,7 @@ def _discover(
     words: list[str],
     caps: list[int],
     taken: list[bool],
+    *,
     place_name: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, int, _Found]]:
     """Return (first token, token count, person) for title-cue and given-name discoveries.
@@ -625,10 +626,13 @@ def _discover(
             count = _name_run(text, tokens, words, n + 1, taken)
             if text[tokens[n].end()] == "-" and count <= 2:
                 count = 0  # "Jean-Noël" alone: no surname yet
-            if count and place_name is not None:
-                # A multi-word place beats the given-name rule: "Jan Mayen", "Beverly Hills".
-                if place_name(text[tokens[n].start() : tokens[n + count].end()]):
-                    count = 0
+            # A multi-word place beats the given-name rule: "Jan Mayen", "Beverly Hills".
+            if (
+                count
+                and place_name is not None
+                and place_name(text[tokens[n].start() : tokens[n + count].end()])
+            ):
+                count = 0
             if count >= 1 and not _is_credit(text, tokens[n].start(), tokens[n + count].end()):
                 last = n + count
                 name = text[tokens[n].start() : tokens[last].end()]
@@ -704,11 +708,12 @@ def _plausible_english_name(
     return True
 
 
-def _recognised_persons(
+def _recognised_persons(  # noqa: PLR0912 - full names, then lone names, each with guards
     text: str,
     tokens: list[re.Match[str]],
     words: list[str],
     taken: list[bool],
+    *,
     spans: list[NameSpan],
     word_set: frozenset[str],
     lang: str,
@@ -750,7 +755,7 @@ def _recognised_persons(
         else:
             if surname.isupper() and len(surname) > 1:
                 continue  # an acronym is no person's name
-            known = planned.get(key) or (discovered[key] if key in discovered else None)
+            known = planned.get(key) or discovered.get(key)
             if known is None and key in given and key not in ambiguous:
                 known = planned[given[key]]
             if isinstance(known, Actor):
@@ -772,6 +777,7 @@ def _recognised_orgs(
     tokens: list[re.Match[str]],
     words: list[str],
     taken: list[bool],
+    *,
     entities: tuple[EntitySpan, ...],
     starts: list[int],
     lang: str,
@@ -795,10 +801,14 @@ def _recognised_orgs(
             continue  # a lone place name: the place, not an institution named after it
         genitive = False
         for k in range(first, last):  # "Høyres forslag": the name ends at its genitive
-            if lang != "en" and words[k][:1].isupper() and words[k].endswith("s"):
-                if all(w[:1].islower() for w in words[k + 1 : last + 1]):
-                    last, genitive = k, True
-                    break
+            if (
+                lang != "en"
+                and words[k][:1].isupper()
+                and words[k].endswith("s")
+                and all(w[:1].islower() for w in words[k + 1 : last + 1])
+            ):
+                last, genitive = k, True
+                break
         start, end = tokens[first].start(), tokens[last].end()
         after = last + 1
         if (
@@ -821,7 +831,7 @@ def _recognised_orgs(
     return out
 
 
-def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in order
+def find_actors(  # noqa: PLR0912, PLR0915 - registry, discovery and linking passes in order
     article: Article,
     *,
     sentences: tuple[Sentence, ...],
@@ -878,14 +888,21 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
         for idx in range(first, first + count):
             taken[idx] = True
 
-    for first, count, person in _discover(text, tokens, words, caps, taken, place_name):
+    for first, count, person in _discover(text, tokens, words, caps, taken, place_name=place_name):
         add(first, count, person)
     if entities:
         word_set = frozenset(words)
         starts = [m.start() for m in tokens]
         for first, count, person in _recognised_persons(
-            text, tokens, words, taken, person_spans(entities, starts, _PERSON_LABELS), word_set,
-            article.lang, gazetteer, discovered,
+            text,
+            tokens,
+            words,
+            taken,
+            spans=person_spans(entities, starts, _PERSON_LABELS),
+            word_set=word_set,
+            lang=article.lang,
+            gazetteer=gazetteer,
+            discovered=discovered,
         ):
             add(first, count, person)
     # Re-point discovered hits to the final actor (a later cue may have added the role).
@@ -919,7 +936,16 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
     if entities:
         starts = [m.start() for m in tokens]
         hits.extend(
-            _recognised_orgs(text, tokens, words, taken, entities, starts, article.lang, gazetteer)
+            _recognised_orgs(
+                text,
+                tokens,
+                words,
+                taken,
+                entities=entities,
+                starts=starts,
+                lang=article.lang,
+                gazetteer=gazetteer,
+            )
         )
 
     persons: list[ActorMention] = []

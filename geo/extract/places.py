@@ -38,11 +38,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from geo.extract.recognised_places import recognised_places, vetoed
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
 from geo.gazetteer.resolve import KindHint, resolve_candidates
 from geo.lexicon import places_en, places_nb
-from geo.extract.recognised_places import recognised_places, vetoed
 from geo.model import Article, EntitySpan, PlaceMention, Sentence
 
 __all__ = ["MAX_TOKENS", "find_places"]
@@ -417,8 +417,14 @@ def find_places(
             m
             for m in kept
             if not vetoed(
-                text, m.start, m.end, _safe(gazetteer, m), m.options[0][1], entities, starts,
-                article.lang,
+                text,
+                m.start,
+                m.end,
+                safe=_safe(gazetteer, m),
+                rank=m.options[0][1],
+                entities=entities,
+                starts=starts,
+                lang=article.lang,
             )
         ]
     for m in kept:
@@ -436,8 +442,9 @@ def find_places(
     mentions.extend(_cued_unknowns(text, gazetteer, [(m.start, m.end) for m in matches]))
     if entities:
         mentions.extend(
-            recognised_places(text, gazetteer, entities, [(m.start, m.end) for m in mentions],
-                              article.lang)
+            recognised_places(
+                text, gazetteer, entities, [(m.start, m.end) for m in mentions], article.lang
+            )
         )
     mentions.sort(key=lambda pm: pm.start)
     return tuple(mentions)

@@ -27,8 +27,9 @@ __all__ = ["COMMON_ZIPF", "recognised_places", "vetoed"]
 
 #: Zipf frequency (log10 per billion words) from which a lower-case word is common.
 COMMON_ZIPF = 4.5
-#: Gazetteer rank from which a name is never taken for a common word (countries, capitals).
-_COMMON_SAFE_RANK = 70.0
+#: Gazetteer rank from which a name is never taken for a common word (regions, cities of
+#: about 180,000 people and more: "Washington", "Europe" are frequent words too).
+_COMMON_SAFE_RANK = 50.0
 _LONGEST = 200  # characters: no name is longer
 _SENTENCE_END = frozenset(".!?:\n")
 _OPENERS = frozenset(" \t«\"“”'‘(–—-•*")
@@ -56,6 +57,7 @@ def vetoed(
     text: str,
     start: int,
     end: int,
+    *,
     safe: bool,
     rank: float,
     entities: Sequence[EntitySpan],
@@ -76,9 +78,12 @@ def vetoed(
         if entity.label == "MISC" and " " in entity.surface and not safe and native:
             return True  # a product's or an event's name ("Oslo Maraton") is no place
     surface = text[start:end]
-    if " " in surface or "-" in surface or surface.isupper() or rank >= _COMMON_SAFE_RANK:
+    if " " in surface or "-" in surface or surface.isupper():
         return False
-    if FREQUENCIES.zipf(surface.lower(), group_of(lang)) >= COMMON_ZIPF:
+    if (
+        rank < _COMMON_SAFE_RANK
+        and FREQUENCIES.zipf(surface.lower(), group_of(lang)) >= COMMON_ZIPF
+    ):
         return True
     if safe or any(e.label in ("LOC", "GPE") for e in around):
         return False

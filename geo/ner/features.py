@@ -38,11 +38,11 @@ __all__ = [
     "Token",
     "Window",
     "anchors",
-    "inner_capitals",
-    "lower_case_words",
     "features",
     "flags",
     "group_of",
+    "inner_capitals",
+    "lower_case_words",
     "sentence_start",
     "tokenize",
     "windows",
@@ -64,12 +64,12 @@ _TOKEN = re.compile(
 LINE_BREAK: Final = "\n"
 
 #: Lower-case words that may join capitalised name words inside one window.
-CONNECTORS: Final = frozenset(
-    "i og for av de van von der den da du la le al el bin & - of the and på til mot om "
-    "ved y e".split()
+_CONNECTOR_WORDS = (
+    "i og for av de van von der den da du la le al el bin & - of the and på til mot om ved y e"
 )
+CONNECTORS: Final = frozenset(_CONNECTOR_WORDS.split())
 _MAX_GAP = 2  # connector tokens between two name tokens
-_SENTENCE_END = frozenset(".!?:|»\"”")
+_SENTENCE_END = frozenset('.!?:|»"”')
 _OPENERS = frozenset("«\"“'‘(–—-•*")
 #: Features set by a token's place in its window and document (see :func:`flags`).
 BOS, DOC_LOWER, DOC_CAP, FIRST, LAST = "bos", "doc-lower", "doc-cap", "-1=W", "+1=W"
@@ -119,9 +119,7 @@ def anchors(words: Sequence[str], lower_words: frozenset[str] | set[str]) -> lis
     third of all windows would be spent on such words.
     """
     found = [
-        i
-        for i, w in enumerate(words)
-        if w[0].isupper() or (w[0].isdigit() and w[-1].isalpha())
+        i for i, w in enumerate(words) if w[0].isupper() or (w[0].isdigit() and w[-1].isalpha())
     ]
     count = len(words)
     return [
@@ -223,8 +221,11 @@ FREQUENCIES = Frequencies()
 def word_views(
     word: str, group: str, lexical: bool
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Return a word type's features: its own, and as seen from the next, the previous and
-    the second-next token (prefixed ``-1``, ``+1``, ``-2``); cached per type."""
+    """Return a word type's features, cached per type.
+
+    Four views: its own features, and the word as the next, the previous and the second-next
+    token see it (prefixed ``-1``, ``+1``, ``-2``).
+    """
     if word[0] == "\n":
         word = "<br>"  # CRFsuite's model dump is line-based: no newline inside a feature
     lower = word.lower()

@@ -104,7 +104,9 @@ class Recogniser:
             self._ids[key] = found
         return found
 
-    def tag_tokens(self, words: Sequence[str], lang: str) -> list[tuple[int, int, str]]:
+    def tag_tokens(  # noqa: PLR0912 - one inlined loop: this is the stage's hot path
+        self, words: Sequence[str], lang: str
+    ) -> list[tuple[int, int, str]]:
         """Return (first, last, type) token ranges of the names among ``words``."""
         group = group_of(lang)
         if not words:

@@ -153,4 +153,3 @@ def train_models(
         json.dumps(metadata, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     return TrainResult(metadata, time.perf_counter() - started)
-

@@ -44,15 +44,40 @@ def _conll(sentences: list[list[tuple[str, str]]]) -> str:
 
 
 SMOKE = [
-    [("Kari", "B-PER"), ("Vangsnes", "I-PER"), ("bor", "O"), ("i", "O"), ("Lillevik", "B-GPE_LOC"),
-     (".", "O")],
+    [
+        ("Kari", "B-PER"),
+        ("Vangsnes", "I-PER"),
+        ("bor", "O"),
+        ("i", "O"),
+        ("Lillevik", "B-GPE_LOC"),
+        (".", "O"),
+    ],
     [("Hun", "O"), ("jobber", "O"), ("i", "O"), ("Fiskeridirektoratet", "B-ORG"), (".", "O")],
-    [("Vangsnes", "B-PER"), ("sier", "O"), ("at", "O"), ("Lillevik", "B-GPE_LOC"), ("er", "O"),
-     ("fin", "O"), (".", "O")],
-    [("Torstein", "B-PER"), ("Aasrud", "I-PER"), ("leder", "O"), ("Fiskeridirektoratet", "B-ORG"),
-     ("i", "O"), ("Lillevik", "B-GPE_LOC"), (".", "O")],
-    [("Norge", "B-GPE_ORG"), ("protesterte", "O"), ("mot", "O"), ("Havtilsynet", "B-ORG"),
-     (".", "O")],
+    [
+        ("Vangsnes", "B-PER"),
+        ("sier", "O"),
+        ("at", "O"),
+        ("Lillevik", "B-GPE_LOC"),
+        ("er", "O"),
+        ("fin", "O"),
+        (".", "O"),
+    ],
+    [
+        ("Torstein", "B-PER"),
+        ("Aasrud", "I-PER"),
+        ("leder", "O"),
+        ("Fiskeridirektoratet", "B-ORG"),
+        ("i", "O"),
+        ("Lillevik", "B-GPE_LOC"),
+        (".", "O"),
+    ],
+    [
+        ("Norge", "B-GPE_ORG"),
+        ("protesterte", "O"),
+        ("mot", "O"),
+        ("Havtilsynet", "B-ORG"),
+        (".", "O"),
+    ],
 ]
 
 
@@ -76,7 +101,9 @@ def test_windows_cover_capitalised_runs_with_connectors_and_context() -> None:
     spans = [words[w.first : w.last + 1] for w in windows(words, anchors(words, lower))]
     # Names get one token of context on each side ("Han", "i"); "fra" between two names
     # and "i" inside "Universitetet i Bergen" join them into one window; "går" stays out.
-    assert spans == [["Han", "møtte", "Kari", "Vangsnes", "fra", "Universitetet", "i", "Bergen", "i"]]
+    assert spans == [
+        ["Han", "møtte", "Kari", "Vangsnes", "fra", "Universitetet", "i", "Bergen", "i"]
+    ]
     # A sentence-initial word the text also writes in lower case opens no window.
     words = [t.text for t in tokenize("Det var kaldt, men det gikk. Men han kom.")]
     assert windows(words, anchors(words, lower_case_words(words))) == []
@@ -129,9 +156,12 @@ def test_smoke_training_run_learns_the_names_it_was_shown(tmp_path: Path) -> Non
     assert meta["data_sha256"] == data_sha256(data)
     assert meta["config"]["crf"]["max_iterations"] == 40
     recogniser = Recogniser(out, meta)
-    found = {(e.surface, e.label) for e in recogniser.recognise(
-        "Torstein Aasrud bor i Lillevik. Han leder Fiskeridirektoratet.", "nb"
-    )}
+    found = {
+        (e.surface, e.label)
+        for e in recogniser.recognise(
+            "Torstein Aasrud bor i Lillevik. Han leder Fiskeridirektoratet.", "nb"
+        )
+    }
     assert ("Torstein Aasrud", "PER") in found
     assert ("Fiskeridirektoratet", "ORG") in found
 
@@ -171,8 +201,14 @@ def test_numpy_decoder_gives_crfsuite_s_own_labels() -> None:
         caps = inner_capitals(words, starts)
         expected = []
         for window in windows(words, starts):
-            xseq = features(words, window, group=variant, lexical=spec["lexical"],
-                            lower_words=lower, inner_caps=caps)
+            xseq = features(
+                words,
+                window,
+                group=variant,
+                lexical=spec["lexical"],
+                lower_words=lower,
+                inner_caps=caps,
+            )
             expected += [
                 (window.first + a, window.first + b, kind)
                 for a, b, kind in spans_from_labels(tagger.tag(xseq))
@@ -210,8 +246,15 @@ def test_model_loads_from_package_data_in_a_non_editable_install(tmp_path: Path)
     # from pyproject.toml), offline; the subprocess then imports geo from there only.
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-c", "from setuptools import setup; setup()", "-q", "build_py",
-         "--build-lib", str(target)],
+        [
+            sys.executable,
+            "-c",
+            "from setuptools import setup; setup()",
+            "-q",
+            "build_py",
+            "--build-lib",
+            str(target),
+        ],
         cwd=PROJECT_ROOT,
         check=True,
         capture_output=True,
@@ -221,15 +264,20 @@ def test_model_loads_from_package_data_in_a_non_editable_install(tmp_path: Path)
     code = (
         "import geo.ner.tagger as t, json;"
         "r = t.load_recogniser();"
-        "assert t.__file__.startswith(%r), t.__file__;"
+        f"assert t.__file__.startswith({str(target)!r}), t.__file__;"
         "print(json.dumps([(e.surface, e.label) for e in "
         "r.recognise('Ingrid Fjellheim bor i Tromsø.', 'nb')]))"
-    ) % str(target)
+    )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(target)
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
-        timeout=120, check=False,
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert ["Ingrid Fjellheim", "PER"] in json.loads(done.stdout)

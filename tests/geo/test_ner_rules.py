@@ -164,4 +164,3 @@ def test_evaluate_command_runs_the_open_domain_scorer(
     assert main(["evaluate", "--open-domain", "--scorer", str(scorer)]) == 0
     assert "SUMMARY norne_person_f1=0.900" in capsys.readouterr().out
     assert main(["evaluate"]) == 2
-
