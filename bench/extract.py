@@ -63,10 +63,11 @@ def _model_cost() -> tuple[float, float, int]:
     The load includes the first tagging in Norwegian and English, which reads the
     ``wordfreq`` tables the features use.
     """
-    code = (
-        "import time, tracemalloc, json;"
+    code = (  # modules imported first: the figures are the model's and the tables' own
+        "import time, tracemalloc, json, wordfreq;"
+        "from geo.ner.tagger import load_recogniser;"
         "tracemalloc.start(); t=time.perf_counter();"
-        "from geo.ner.tagger import load_recogniser; r=load_recogniser();"
+        "r=load_recogniser();"
         "r.recognise('Kari Nordmann bor i Bergen.', 'nb');"
         "r.recognise('John Smith lives in Leeds.', 'en');"
         "s=time.perf_counter()-t; cur,_=tracemalloc.get_traced_memory();"
@@ -126,10 +127,15 @@ def main() -> int:
         resources = load_resources()
         without = Resources(resources.gazetteer, resources.registry, _NoEntities())  # type: ignore[arg-type]
         _run(corpus, resources)  # warm the per-word caches once, as a long-running batch has
-        rates = {}
-        for label, res in (("with NER", resources), ("without NER", without)):
+        rates: dict[str, tuple[float, float]] = {}
+        # Alternate the two set-ups and keep the best of each: other processes on a shared
+        # machine then slow both alike instead of whichever ran while they were busy.
+        for label, res in (("with NER", resources), ("without NER", without)) * 2:
             counts, elapsed, cpu = _run(corpus, res)
-            rates[label] = (counts["articles"] / elapsed, counts["articles"] / cpu)
+            rate = (counts["articles"] / elapsed, counts["articles"] / cpu)
+            if label in rates and rates[label][1] >= rate[1]:
+                continue
+            rates[label] = rate
             print(
                 f"{label:<12} {counts['articles']} articles ({len(texts)} distinct texts) "
                 f"in {elapsed:.2f} s: {rates[label][0]:.0f} articles/s wall, "
@@ -138,7 +144,10 @@ def main() -> int:
                 f"{counts['events']} events; {counts['failed']} failed"
             )
     stage_ms = 1000 * (1 / rates["with NER"][1] - 1 / rates["without NER"][1])
-    print(f"NER stage: {stage_ms:.2f} ms CPU per article")
+    print(
+        f"best of two: {rates['with NER'][1]:.0f} articles/s CPU with NER, "
+        f"{rates['without NER'][1]:.0f} without; NER stage {stage_ms:.2f} ms CPU per article"
+    )
     return 0
 
 
