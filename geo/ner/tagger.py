@@ -157,12 +157,10 @@ class Recogniser:
 
     def recognise(self, text: str, lang: str) -> tuple[EntitySpan, ...]:
         """Return the names in ``text`` as :class:`~geo.model.EntitySpan`, in text order."""
-        pattern = token_pattern()
-        words = pattern.findall(text)
-        spans = self.tag_tokens(words, lang)
+        matches = list(token_pattern().finditer(text))  # one regex pass for words and offsets
+        spans = self.tag_tokens([m.group() for m in matches], lang)
         if not spans:
             return ()
-        matches = list(pattern.finditer(text))
         out = []
         for a, b, kind in spans:
             start, end = matches[a].start(), matches[b].end()
