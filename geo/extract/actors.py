@@ -683,6 +683,19 @@ def _is_place(gazetteer: Gazetteer | None, word: str, lang: str) -> bool:
     )
 
 
+def _canonical_place(gazetteer: Gazetteer | None, name: str, lang: str) -> str | None:
+    """Return the gazetteer's English name of a country or town acting ("Russlands" → Russia).
+
+    The same canonical name as the place mention, so events and filters see one actor.
+    """
+    if gazetteer is None:
+        return None
+    options = gazetteer.candidates(fold_key(name), lang=lang)
+    if not options and lang != "en" and name.endswith("s"):
+        options = gazetteer.candidates(fold_key(name[:-1]), lang=lang)
+    return gazetteer.place(options[0][0]).name if options else None
+
+
 def _trim(words: list[str], first: int, last: int) -> tuple[int, int]:
     """Shrink a token range to its first and last capitalised word."""
     while first <= last and not (words[first][:1].isupper() and words[first].isalpha()):
@@ -822,6 +835,10 @@ def _recognised_orgs(
             genitive = True  # "Høyres gruppe": a genitive before its noun
         name = text[start : end - 1] if genitive else text[start:end]
         name = strip_genitive(name, lang, word_set.__contains__)
+        if span.label == "GPE":
+            if genitive or name != text[start:end]:
+                continue  # "USAs president": the country qualifies the person who acts
+            name = _canonical_place(gazetteer, name, lang) or name
         actor = actors.get(name)
         if actor is None:
             actor = actors[name] = org_actor(name, span.label)

@@ -117,6 +117,11 @@ def test_a_country_acting_stays_a_place_and_becomes_an_organisation(
 ) -> None:
     x = _extract("Samtidig protesterte Norge kraftig mot vedtaket.", resources)
     assert "Norge" in _places(x)
+    acting = [m for m in x.orgs if m.surface == "Norge"]
+    assert [m.actor.name for m in acting] in ([], ["Norway"])  # named as the place is
+    y = _extract("Norges statsminister Kari Vangsnes sa nei.", resources)
+    assert "Norges" in _places(y)
+    assert all(m.surface != "Norges" for m in y.orgs)  # a genitive qualifies, it does not act
 
 
 # --------------------------------------------------------------------------- open-domain scorer
