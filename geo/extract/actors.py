@@ -785,7 +785,7 @@ def _recognised_persons(  # noqa: PLR0912 - full names, then lone names, each wi
     return out
 
 
-def _recognised_orgs(
+def _recognised_orgs(  # noqa: PLR0912 - trims, genitives and acting countries in one pass
     text: str,
     tokens: list[re.Match[str]],
     words: list[str],
