@@ -13,6 +13,10 @@ with character offsets; optional items). The metrics follow that folder's README
 
 Predictions overlapping optional gold items are neither right nor wrong. Matching is greedy
 and one-to-one. Scores are reported overall and per language group (``nb`` = nb+nn, ``en``).
+
+:func:`run_open_domain` runs the shared open-domain scorer (``../shared/eval/
+score_open_domain.py``: NorNE dev and GeoWebNews, public gold nobody on the project wrote)
+on the same code, so in-domain and open-domain figures come from one command.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ import dataclasses
 import datetime as dt
 import json
 import math
+import os
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from geo.errors import ArticleError
+from geo.errors import ArticleError, GeoError
 from geo.io.articles import read_article
 from geo.model import Article, Lang
 from geo.pipeline import extract_article
@@ -39,9 +46,13 @@ from geo.resources import Resources, load_resources
 
 __all__ = [
     "HEADLINE_TARGETS",
+    "OPEN_DOMAIN_KEYS",
     "Counts",
+    "OpenDomainResult",
     "load_gold_articles",
+    "parse_summary",
     "predict",
+    "run_open_domain",
     "score",
 ]
 
@@ -372,3 +383,76 @@ def score(gold_dir: Path, *, resources: Resources | None = None) -> dict[str, An
         **{group: counts.metrics() for group, counts in totals.items()},
         "predictions": records,
     }
+
+
+# --------------------------------------------------------------------------- open domain
+
+#: Keys of the open-domain scorer's ``SUMMARY`` line.
+OPEN_DOMAIN_KEYS = (
+    "norne_place_f1",
+    "norne_person_f1",
+    "norne_org_f1",
+    "gwn_place_f1",
+    "gwn_acc161",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenDomainResult:
+    """What the shared open-domain scorer printed, and its ``SUMMARY`` figures."""
+
+    summary: dict[str, float]
+    output: str
+
+
+def parse_summary(output: str) -> dict[str, float]:
+    """Return the figures of the last ``SUMMARY key=value …`` line of the scorer's output.
+
+    Raises
+    ------
+    GeoError
+        When the output has no ``SUMMARY`` line (the scorer failed).
+    """
+    lines = [line for line in output.splitlines() if line.startswith("SUMMARY ")]
+    if not lines:
+        msg = "the open-domain scorer printed no SUMMARY line"
+        raise GeoError(msg)
+    pairs = (item.split("=", 1) for item in lines[-1].split()[1:] if "=" in item)
+    return {key: float(value) for key, value in pairs}
+
+
+def run_open_domain(scorer: Path, *, errors: int = 0, timeout: float = 1800.0) -> OpenDomainResult:
+    """Run the shared open-domain scorer (NorNE dev + GeoWebNews) on this code.
+
+    The scorer runs ``python -m geo extract`` on the articles it builds; it is started with
+    this interpreter and with the folder that holds this ``geo`` package first on
+    ``PYTHONPATH``, so it scores the very code that runs this function.
+
+    Raises
+    ------
+    GeoError
+        When the scorer is missing, fails, or prints no ``SUMMARY`` line.
+    """
+    if not scorer.is_file():
+        msg = (
+            f"{scorer}: open-domain scorer not found (expected ../shared/eval/score_open_domain.py)"
+        )
+        raise GeoError(msg)
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    command = [sys.executable, str(scorer), "--python", sys.executable]
+    if errors:
+        command += ["--errors", str(errors)]
+    try:
+        done = subprocess.run(  # noqa: S603 - our interpreter and a scorer path we were given
+            command, capture_output=True, text=True, env=env, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        msg = f"the open-domain scorer did not finish within {timeout:.0f} s"
+        raise GeoError(msg) from exc
+    if done.returncode:
+        tail = " | ".join(done.stderr.strip().splitlines()[-3:])
+        msg = f"the open-domain scorer exited {done.returncode}: {tail}"
+        raise GeoError(msg)
+    return OpenDomainResult(parse_summary(done.stdout), done.stdout)

@@ -4,6 +4,7 @@ Stages pass these records, never dicts, so a misspelt field fails at once and ev
 the offsets that trace it back to its sentence. The flow is::
 
     Article ──sentences/paragraphs──▶ Sentence, Paragraph
+            ──entities (NER model)──▶ EntitySpan(label)                (names, unresolved)
             ──places (Gazetteer)────▶ PlaceMention(place: Place | None)
             ──actors (ActorRegistry)▶ ActorMention(actor: Actor)        (people and orgs)
             ──quotes───────────────▶ Quote(speaker: Actor | None)
@@ -31,6 +32,8 @@ __all__ = [
     "ActorMention",
     "Article",
     "DateRef",
+    "EntitySpan",
+    "EntityType",
     "Event",
     "Extraction",
     "GeoPrecision",
@@ -50,6 +53,8 @@ PlaceKind = Literal["country", "region", "city", "village", "other"]
 ActorKind = Literal["person", "org"]
 Granularity = Literal["day", "month", "year"]
 GeoPrecision = Literal["settlement", "region", "country"]
+#: Named-entity types of the recogniser (see :mod:`geo.ner.norne` for how NorNE maps on).
+EntityType = Literal["PER", "ORG", "LOC", "GPE", "MISC"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +131,21 @@ class PlaceMention:
     start: int
     end: int
     place: Place | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """A name the statistical recogniser found, before the registry or gazetteer resolves it.
+
+    ``label`` is ``PER`` (person), ``ORG`` (organisation), ``LOC`` (a place), ``GPE`` (a
+    country or town acting as an organisation: "Norge protesterte") or ``MISC`` (a product,
+    event or other name the project does not extract).
+    """
+
+    surface: str
+    start: int
+    end: int
+    label: EntityType
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +275,7 @@ class Extraction:
     article: Article
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    entities: tuple[EntitySpan, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     orgs: tuple[ActorMention, ...] = ()

@@ -8,6 +8,11 @@ returns one frozen :class:`~geo.model.Extraction`.
 
 Overlaps between stages are settled here, in one place: a place named inside an organisation
 ("Det hvite hus", "Ukraine Defense Contact Group") or a person's name is not a place.
+
+Recognition is open, resolution curated: the ``entities`` stage (a CRF trained on NorNE,
+:mod:`geo.ner`) finds names of any person, organisation and place; the actors and places
+stages link them to the registry and the gazetteer where those know them, and keep the
+rest as written.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from geo.errors import ArticleError
 from geo.events.detect import find_events
 from geo.extract.actors import find_actors
 from geo.extract.dates import find_dates
+from geo.extract.open_names import GPE_PREFIX
 from geo.extract.places import find_places
 from geo.extract.quantities import find_quantities
 from geo.extract.quotes import find_quotes
@@ -47,8 +53,16 @@ class Stage:
 
 
 def _without_overlaps(places: tuple[PlaceMention, ...], state: State) -> tuple[PlaceMention, ...]:
-    """Drop places inside an organisation's or a person's span (sorted spans + bisect)."""
-    taken = sorted((m.start, m.end) for m in (*state["orgs"], *state["actors"]))
+    """Drop places inside an organisation's or a person's span (sorted spans + bisect).
+
+    A country or town acting as an organisation ("Norge protesterte", an org whose id starts
+    with :data:`~geo.extract.open_names.GPE_PREFIX`) is still a place.
+    """
+    taken = sorted(
+        (m.start, m.end)
+        for m in (*state["orgs"], *state["actors"])
+        if not m.actor.id.startswith(GPE_PREFIX)
+    )
     if not taken:
         return places
     starts = [start for start, _ in taken]
@@ -62,15 +76,26 @@ def _without_overlaps(places: tuple[PlaceMention, ...], state: State) -> tuple[P
     return tuple(kept)
 
 
+def _entities(article: Article, state: State, res: Resources) -> dict[str, Any]:
+    return {"entities": res.recogniser.recognise(article.text, article.lang)}
+
+
 def _actors(article: Article, state: State, res: Resources) -> dict[str, Any]:
     actors, orgs = find_actors(
-        article, sentences=state["sentences"], paragraphs=state["paragraphs"], registry=res.registry
+        article,
+        sentences=state["sentences"],
+        paragraphs=state["paragraphs"],
+        registry=res.registry,
+        entities=state["entities"],
+        gazetteer=res.gazetteer,
     )
     return {"actors": actors, "orgs": orgs}
 
 
 def _places(article: Article, state: State, res: Resources) -> dict[str, Any]:
-    found = find_places(article, sentences=state["sentences"], gazetteer=res.gazetteer)
+    found = find_places(
+        article, sentences=state["sentences"], gazetteer=res.gazetteer, entities=state["entities"]
+    )
     return {"places": _without_overlaps(found, state)}
 
 
@@ -110,8 +135,9 @@ STAGES: tuple[Stage, ...] = (
         ("sentences",),
         lambda a, s, r: {"sentences": split_sentences(a.text, s["paragraphs"])},
     ),
-    Stage("actors", ("sentences", "paragraphs"), ("actors", "orgs"), _actors),
-    Stage("places", ("sentences", "actors", "orgs"), ("places",), _places),
+    Stage("entities", ("sentences",), ("entities",), _entities),
+    Stage("actors", ("sentences", "paragraphs", "entities"), ("actors", "orgs"), _actors),
+    Stage("places", ("sentences", "entities", "actors", "orgs"), ("places",), _places),
     Stage("quotes", ("sentences", "paragraphs", "actors", "orgs"), ("quotes", "problems"), _quotes),
     Stage(
         "dates",

@@ -37,15 +37,20 @@ import csv
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from geo import settings
 from geo.errors import RegistryError
+from geo.extract.open_names import NameSpan, org_actor, person_spans, strip_genitive
+from geo.gazetteer.build import fold_key
+from geo.gazetteer.index import Gazetteer
 from geo.lexicon import en, nb
 from geo.lexicon.names import GIVEN_NAMES, given_name_gender
-from geo.model import Actor, ActorMention, Article, Paragraph, Sentence
+from geo.model import Actor, ActorMention, Article, EntitySpan, Paragraph, Sentence
+from geo.ner.features import FREQUENCIES
+from geo.ner.lexicon import ORG_HEAD, SPEECH
 
 __all__ = [
     "REGISTRY_COLUMNS",
@@ -570,11 +575,19 @@ def _title_before(
 
 
 def _discover(
-    text: str, tokens: list[re.Match[str]], words: list[str], caps: list[int], taken: list[bool]
+    text: str,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    caps: list[int],
+    taken: list[bool],
+    *,
+    place_name: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, int, _Found]]:
     """Return (first token, token count, person) for title-cue and given-name discoveries.
 
     Only capitalised words can start a name, so only they are visited (``caps``).
+    ``place_name`` tells whether a name is a multi-word place, which no given name turns into
+    a person.
     """
     found: list[tuple[int, int, _Found]] = []
     next_free = 0
@@ -613,6 +626,13 @@ def _discover(
             count = _name_run(text, tokens, words, n + 1, taken)
             if text[tokens[n].end()] == "-" and count <= 2:
                 count = 0  # "Jean-Noël" alone: no surname yet
+            # A multi-word place beats the given-name rule: "Jan Mayen", "Beverly Hills".
+            if (
+                count
+                and place_name is not None
+                and place_name(text[tokens[n].start() : tokens[n + count].end()])
+            ):
+                count = 0
             if count >= 1 and not _is_credit(text, tokens[n].start(), tokens[n + count].end()):
                 last = n + count
                 name = text[tokens[n].start() : tokens[last].end()]
@@ -621,18 +641,230 @@ def _discover(
     return found
 
 
-def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in order
+_PERSON_LABELS = frozenset({"PER"})
+#: Zipf frequency from which a word is a common word of its language, not a name.
+COMMON_ZIPF = 4.0
+_ORG_LABELS = frozenset({"ORG", "GPE"})
+#: Gazetteer rank from which a lone recognised "person" is rather the place (curated, large).
+_PLACE_RANK = 55.0
+
+
+def _multiword_place(
+    gazetteer: Gazetteer | None, *, lang: str, entities: tuple[EntitySpan, ...] = ()
+) -> Callable[[str], bool] | None:
+    """Return a test "is this multi-word name a place?" ("Jan Mayen", "Beverly Hills").
+
+    A place is a gazetteer name or a name the recogniser tagged as a place.
+    """
+    places = {e.surface for e in entities if e.label == "LOC" and " " in e.surface}
+    if gazetteer is None and not places:
+        return None
+
+    def test(name: str) -> bool:
+        if " " not in name:
+            return False
+        if name in places:
+            return True
+        return gazetteer is not None and bool(gazetteer.candidates(fold_key(name), lang=lang))
+
+    return test
+
+
+def _is_place(gazetteer: Gazetteer | None, word: str, lang: str) -> bool:
+    """Return whether a lone word is rather a place than a person's or an org's name.
+
+    A country, a region or a town the gazetteer ranks as more than a village.
+    """
+    if gazetteer is None:
+        return False
+    options = gazetteer.candidates(fold_key(word), lang=lang)
+    return bool(options) and (
+        options[0][1] >= _PLACE_RANK or gazetteer.kind_of(options[0][0]) != "village"
+    )
+
+
+def _canonical_place(gazetteer: Gazetteer | None, name: str, lang: str) -> str | None:
+    """Return the gazetteer's English name of a country or town acting ("Russlands" → Russia).
+
+    The same canonical name as the place mention, so events and filters see one actor.
+    """
+    if gazetteer is None:
+        return None
+    options = gazetteer.candidates(fold_key(name), lang=lang)
+    if not options and lang != "en" and name.endswith("s"):
+        options = gazetteer.candidates(fold_key(name[:-1]), lang=lang)
+    return gazetteer.place(options[0][0]).name if options else None
+
+
+def _trim(words: list[str], first: int, last: int) -> tuple[int, int]:
+    """Shrink a token range to its first and last capitalised word."""
+    while first <= last and not (words[first][:1].isupper() and words[first].isalpha()):
+        first += 1
+    while last >= first and not (words[last][:1].isupper() and words[last].isalpha()):
+        last -= 1
+    return first, last
+
+
+def _plausible_english_name(
+    words: list[str], first: int, last: int, gazetteer: Gazetteer | None
+) -> bool:
+    """Return whether an English full name from the (transferred) model is safe to keep.
+
+    The English model learnt from Norwegian only, so its names must also look like names:
+    no word of it is a common English word or a gazetteer place.
+    """
+    for word in words[first : last + 1]:
+        if not word.isalpha() or len(word) < 2:
+            continue
+        if FREQUENCIES.zipf(word.lower(), "en") >= COMMON_ZIPF or _is_place(gazetteer, word, "en"):
+            return False
+    return True
+
+
+def _recognised_persons(  # noqa: PLR0912 - full names, then lone names, each with guards
+    text: str,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    taken: list[bool],
+    *,
+    spans: list[NameSpan],
+    word_set: frozenset[str],
+    lang: str,
+    gazetteer: Gazetteer | None,
+    discovered: dict[str, Actor],
+) -> list[tuple[int, int, _Found]]:
+    """Return (first token, count, person) for the recogniser's persons no rule found.
+
+    Full names come first, so that a lone surname or given name links to the full name
+    whichever comes first in the text.
+    """
+    place_name = _multiword_place(gazetteer, lang=lang)
+    given: dict[str, str] = {}  # given name -> surname key of the one person carrying it
+    ambiguous: set[str] = set()
+    out: list[tuple[int, int, _Found]] = []
+    planned: dict[str, _Found] = {}
+    ranges = [_trim(words, span.first, span.last) for span in spans]
+    for first, last in sorted(ranges, key=lambda r: r[0] - r[1]):
+        if first > last or any(taken[first : last + 1]):
+            continue
+        if _is_credit(text, tokens[first].start(), tokens[last].end()):
+            continue  # a photographer ("Foto: Kari Olsen / NTB") is no actor of the story
+        surname = words[last]
+        key = strip_genitive(surname, lang, word_set.__contains__)
+        name = text[tokens[first].start() : tokens[last].end()]
+        if key != surname:
+            name = name[:-1]
+        if first < last:
+            if surname.isupper() or (place_name is not None and place_name(name)):
+                continue
+            if lang == "en" and not _plausible_english_name(words, first, last, gazetteer):
+                continue
+            found = planned.get(key) or _Found(name, key, None, None)
+            planned[key] = found
+            owner = given.get(words[first])
+            if owner is not None and owner != key:
+                ambiguous.add(words[first])
+            given[words[first]] = key
+        else:
+            if surname.isupper() and len(surname) > 1:
+                continue  # an acronym is no person's name
+            known = planned.get(key) or discovered.get(key)
+            if known is None and key in given and key not in ambiguous:
+                known = planned[given[key]]
+            if isinstance(known, Actor):
+                found = _Found(known.name, key, known.role, known.country)
+            elif known is not None:
+                found = known
+            elif lang == "en" or _is_place(gazetteer, key, lang):
+                continue  # English: the transferred model names no lone word on its own
+            else:
+                found = _Found(name, key, None, None)
+                planned[key] = found
+        out.append((first, last - first + 1, found))
+    out.sort(key=lambda item: item[0])
+    return out
+
+
+def _recognised_orgs(  # noqa: PLR0912 - trims, genitives and acting countries in one pass
+    text: str,
+    tokens: list[re.Match[str]],
+    words: list[str],
+    taken: list[bool],
+    *,
+    entities: tuple[EntitySpan, ...],
+    starts: list[int],
+    lang: str,
+    gazetteer: Gazetteer | None,
+) -> list[_Hit]:
+    """Return hits for the recogniser's organisations (and acting countries) no rule found."""
+    word_set = frozenset(words)
+    actors: dict[str, Actor] = {}
+    out: list[_Hit] = []
+    for span in person_spans(entities, starts, _ORG_LABELS):
+        first, last = span.first, span.last
+        while first <= last and not words[first][:1].isalnum():
+            first += 1
+        while last >= first and not words[last][:1].isalnum():
+            last -= 1
+        if first > last or any(taken[first : last + 1]):
+            continue
+        if lang == "en" and words[last].lower() not in ORG_HEAD["en"]:
+            continue  # English: only "… University", "… Council": the model is transferred
+        if first == last and span.label == "ORG" and _is_place(gazetteer, words[first], lang):
+            continue  # a lone place name: the place, not an institution named after it
+        genitive = False
+        for k in range(first, last):  # "Høyres forslag": the name ends at its genitive
+            if (
+                lang != "en"
+                and words[k][:1].isupper()
+                and words[k].endswith("s")
+                and all(w[:1].islower() for w in words[k + 1 : last + 1])
+            ):
+                last, genitive = k, True
+                break
+        start, end = tokens[first].start(), tokens[last].end()
+        after = last + 1
+        if (
+            lang != "en"
+            and words[last].endswith("s")
+            and after < len(words)
+            and words[after][:1].islower()
+            and words[after] not in SPEECH["nb"]  # "Nordlys skriver": no genitive
+            and text[end : tokens[after].start()] == " "
+        ):
+            genitive = True  # "Høyres gruppe": a genitive before its noun
+        name = text[start : end - 1] if genitive else text[start:end]
+        name = strip_genitive(name, lang, word_set.__contains__)
+        if span.label == "GPE":
+            if genitive or name != text[start:end]:
+                continue  # "USAs president": the country qualifies the person who acts
+            name = _canonical_place(gazetteer, name, lang) or name
+        actor = actors.get(name)
+        if actor is None:
+            actor = actors[name] = org_actor(name, span.label)
+        out.append(_Hit(start, end, start, end, actor))
+        for idx in range(first, last + 1):
+            taken[idx] = True
+    return out
+
+
+def find_actors(  # noqa: PLR0912, PLR0915 - registry, discovery and linking passes in order
     article: Article,
     *,
     sentences: tuple[Sentence, ...],
     paragraphs: tuple[Paragraph, ...],
     registry: ActorRegistry,
+    entities: tuple[EntitySpan, ...] = (),
+    gazetteer: Gazetteer | None = None,
 ) -> tuple[tuple[ActorMention, ...], tuple[ActorMention, ...]]:
     """Return (person mentions, organisation mentions), each in text order.
 
     Offsets are exact (``article.text[m.start:m.end] == m.surface``). People come from the
     registry, from discovery by title cue or given name, and from surname-only (and, for
-    people already named, given-name-only) mentions linked to them. ``sentences`` and
+    people already named, given-name-only) mentions linked to them. ``entities`` (the
+    recogniser's names, :mod:`geo.ner`) add the persons and organisations no list names,
+    as written (:mod:`geo.extract.open_names`); ``gazetteer`` keeps a multi-word place
+    ("Jan Mayen") from becoming a person by its given name. ``sentences`` and
     ``paragraphs`` are accepted for the pipeline contract; matching works on the whole text
     because names never span a line.
     """
@@ -645,7 +877,9 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
 
     discovered: dict[str, Actor] = {}  # surname → actor
     registry_surnames = {h.actor.id: text[h.surface_start : h.surface_end] for h in hits}
-    for first, count, person in _discover(text, tokens, words, caps, taken):
+    place_name = _multiword_place(gazetteer, lang=article.lang, entities=entities)
+
+    def add(first: int, count: int, person: _Found) -> None:
         key = person.surname
         actor = discovered.get(key)
         if actor is None:
@@ -670,6 +904,24 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
         hits.append(_Hit(tokens[first].start(), end, last.start(), end, actor))
         for idx in range(first, first + count):
             taken[idx] = True
+
+    for first, count, person in _discover(text, tokens, words, caps, taken, place_name=place_name):
+        add(first, count, person)
+    if entities:
+        word_set = frozenset(words)
+        starts = [m.start() for m in tokens]
+        for first, count, person in _recognised_persons(
+            text,
+            tokens,
+            words,
+            taken,
+            spans=person_spans(entities, starts, _PERSON_LABELS),
+            word_set=word_set,
+            lang=article.lang,
+            gazetteer=gazetteer,
+            discovered=discovered,
+        ):
+            add(first, count, person)
     # Re-point discovered hits to the final actor (a later cue may have added the role).
     for hit in hits:
         if hit.actor.id.startswith("discovered:"):
@@ -697,6 +949,21 @@ def find_actors(  # noqa: PLR0912 - registry, discovery and linking passes in or
                     continue  # "Jonas Olsen" is another person
             hits.append(_Hit(start, end, start, end, actor))
             taken[idx] = True
+
+    if entities:
+        starts = [m.start() for m in tokens]
+        hits.extend(
+            _recognised_orgs(
+                text,
+                tokens,
+                words,
+                taken,
+                entities=entities,
+                starts=starts,
+                lang=article.lang,
+                gazetteer=gazetteer,
+            )
+        )
 
     persons: list[ActorMention] = []
     orgs: list[ActorMention] = []

@@ -40,11 +40,12 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import Literal
 
+from geo.extract.recognised_places import recognised_places, vetoed
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
 from geo.gazetteer.resolve import KindHint, qualify, resolve_candidates
 from geo.lexicon import places_en, places_nb
-from geo.model import Article, PlaceMention, Sentence
+from geo.model import Article, EntitySpan, PlaceMention, Sentence
 
 __all__ = ["MAX_TOKENS", "find_places"]
 
@@ -403,6 +404,12 @@ def _keep_places(
     return [m for m in kept if m.key not in person_keys or m.options[0][1] >= _COUNTRY_RANK]
 
 
+def _safe(gaz: Gazetteer, m: _Match) -> bool:
+    """Return whether the recogniser may not veto the match: a country or a theatre place."""
+    index, rank, _ = m.options[0]
+    return rank >= _COUNTRY_RANK or gaz.country_of(index) in _THEATRE or rank >= _CURATED_RANK + 15
+
+
 def _surname(text: str, toks: list[tuple[int, int]], m: _Match, lang: str) -> bool:
     """Return whether a name that is also a well-known surname is used as one here."""
     if m.key not in _PERSON_NAME_KEYS:
@@ -413,7 +420,11 @@ def _surname(text: str, toks: list[tuple[int, int]], m: _Match, lang: str) -> bo
 
 
 def find_places(
-    article: Article, *, sentences: tuple[Sentence, ...], gazetteer: Gazetteer
+    article: Article,
+    *,
+    sentences: tuple[Sentence, ...],
+    gazetteer: Gazetteer,
+    entities: tuple[EntitySpan, ...] = (),
 ) -> tuple[PlaceMention, ...]:
     """Return the article's place mentions in text order, resolved where possible.
 
@@ -427,6 +438,10 @@ def find_places(
         from the text itself, which also covers headings and dash-quote openings).
     gazetteer
         The loaded index (:func:`geo.gazetteer.index.load_gazetteer`).
+    entities
+        The recogniser's names (:mod:`geo.ner`): they veto gazetteer matches that are
+        common words or parts of other names, and add places the gazetteer rules missed
+        (:mod:`geo.extract.recognised_places`).
 
     Returns
     -------
@@ -439,6 +454,22 @@ def find_places(
     toks = _tokens(text)
     matches = _scan(text, toks, gazetteer, article.lang)
     kept = _keep_places(text, toks, gazetteer, matches, article.lang)
+    if entities:
+        starts = [e.start for e in entities]
+        kept = [
+            m
+            for m in kept
+            if not vetoed(
+                text,
+                m.start,
+                m.end,
+                safe=_safe(gazetteer, m),
+                rank=m.options[0][1],
+                entities=entities,
+                starts=starts,
+                lang=article.lang,
+            )
+        ]
     for m in kept:
         m.hint = _hint(text, toks, m)
     for inner, outer in pairwise(kept):  # "Paris, Texas": the first lies in the second
@@ -457,6 +488,12 @@ def find_places(
         for m, idx in zip(kept, chosen, strict=True)
     ]
     mentions.extend(_cued_unknowns(text, gazetteer, [(m.start, m.end) for m in matches]))
+    if entities:
+        mentions.extend(
+            recognised_places(
+                text, gazetteer, entities, [(m.start, m.end) for m in mentions], article.lang
+            )
+        )
     mentions.sort(key=lambda pm: pm.start)
     return tuple(mentions)
 
