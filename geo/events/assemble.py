@@ -49,6 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final, Generic, Protocol, TypeVar
 
+from geo.events.coref import find_references, link_events
 from geo.events.cues import FRONT_POINTS, CueTable, first_chars, group_name, starting_with
 from geo.events.taxonomy import EventType
 from geo.ids import make_id
@@ -57,6 +58,7 @@ from geo.model import (
     Article,
     DateRef,
     Event,
+    EventMention,
     GeoPrecision,
     Paragraph,
     Place,
@@ -197,6 +199,8 @@ class _Draft:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     dash_only_statement: bool = False
+    # (start, end, sentence_start, sentence_end, kind) of every supporting mention
+    mentions: list[tuple[int, int, int, int, str]] = field(default_factory=list)
 
 
 def _role_head(role: str | None) -> str:
@@ -411,6 +415,24 @@ class _Index:
 
     def in_quote(self, start: int, end: int, sentence: Sentence) -> bool:
         return self.quote_spans.overlaps(start, end) or self.inline_quotes.contains(start, end)
+
+    def outside_quotes(self, start: int, end: int) -> bool:
+        """Tell whether a span lies outside every quote (for :mod:`geo.events.coref`)."""
+        return not (
+            self.quote_spans.overlaps(start, end) or self.inline_quotes.contains(start, end)
+        )
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        """Return the offsets of the sentence holding ``position``."""
+        sentence = _sentence_of(self, position)
+        return (sentence.start, sentence.end) if sentence is not None else (position, position)
+
+    def clause_around(self, position: int) -> tuple[int, int]:
+        """Return the clause (see :func:`_clause_bounds`) holding ``position``."""
+        sentence = _sentence_of(self, position)
+        if sentence is None:
+            return position, position
+        return _clause_bounds(self.ctx, sentence, position)
 
     # --------------------------------------------------------------------------- venue
     def is_venue_phrase(self, m: PlaceMention) -> bool:
@@ -799,6 +821,7 @@ def _merge_adjacent(idx: _Index, drafts: list[_Draft]) -> list[_Draft]:
         _add(prev.targets, *(t for t in draft.targets if t not in prev.actors))
         _add(prev.sources, *draft.sources)
         _add(prev.quotes, *draft.quotes)
+        prev.mentions.extend(draft.mentions)
         prev.quantities.extend(q for q in draft.quantities if q not in prev.quantities)
         if prev.date is None and draft.date is not None:
             prev.date, prev.granularity, prev.date_basis = (
@@ -824,6 +847,7 @@ def _fold_dash_statements(idx: _Index, drafts: list[_Draft]) -> list[_Draft]:
             and set(draft.actors) <= set(prev.actors)
         ):
             _add(prev.quotes, *draft.quotes)
+            prev.mentions.extend(draft.mentions)
             continue
         kept.append(draft)
     return kept
@@ -883,6 +907,12 @@ def _to_event(idx: _Index, draft: _Draft) -> Event:
         sources=tuple(draft.sources),
         trigger=draft.trigger,
         date_basis=draft.date_basis if draft.date else "",
+        mentions=tuple(
+            EventMention(
+                start, end, s_start, s_end, "reference" if kind == "reference" else "trigger"
+            )
+            for start, end, s_start, s_end, kind in sorted(set(draft.mentions))
+        ),
     )
 
 
@@ -918,6 +948,10 @@ def assemble_events(
             start=sentence.start,
             end=sentence.end,
         )
+        cue_start, cue_end = (
+            (trig_start, trig_end) if trig_end > trig_start else (scope.start, scope.end)
+        )
+        draft.mentions.append((cue_start, cue_end, sentence.start, sentence.end, "trigger"))
         if event_type is EventType.STATEMENT:
             _assign_statement(idx, draft, sentence, drafts)
         else:
@@ -937,6 +971,8 @@ def assemble_events(
     drafts = _without_repeats(idx, drafts)
     drafts = _merge_adjacent(idx, drafts)
     drafts = _fold_dash_statements(idx, drafts)
+    references = find_references(idx.text, ctx.article.lang, ctx.places, ctx.dates)
+    drafts = link_events(idx, drafts, references, idx.sentence_span)
     _fill_summits(idx, drafts)
     _anchor_dates(idx, drafts)
     return tuple(_to_event(idx, d) for d in drafts)
