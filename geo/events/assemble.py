@@ -41,7 +41,6 @@ Spanning sentences
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import hashlib
 import itertools
 import re
@@ -51,6 +50,7 @@ from typing import Final, Generic, Protocol, TypeVar
 
 from geo.events.coref import find_references, link_events
 from geo.events.cues import FRONT_POINTS, CueTable, first_chars, group_name, starting_with
+from geo.events.dating import DateIndex, pick_date
 from geo.events.taxonomy import EventType
 from geo.ids import make_id
 from geo.model import (
@@ -148,7 +148,6 @@ _UKRAINE = re.compile(r"ukrain", re.IGNORECASE)
 _LOWER_WORD_NEXT = re.compile(r" [a-zæøå]")
 _ENGLISH_POSSESSIVE = re.compile(r"['’]s ")
 _MEETING_COMPOUND = re.compile(r"-(?:topp)?møte", re.IGNORECASE)
-_DAY_COUNT = re.compile(r"(?:\w+\s+)?(?:dager|dagar|døgn|days?)\s", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:meg selv|meg sjølv|myself)\b", re.IGNORECASE)
 
 
@@ -306,6 +305,7 @@ class _Index:
             p.index for p in ctx.paragraphs if text[p.start : p.start + 1] in _DASH
         }
         self.quote_spans = _SpanCover([(q.start, q.end) for q in ctx.quotes])
+        self.dates = DateIndex(ctx.dates)
         self.places = _ByStart(ctx.places)
         self.content_key = (
             ctx.article.content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -415,6 +415,10 @@ class _Index:
 
     def in_quote(self, start: int, end: int, sentence: Sentence) -> bool:
         return self.quote_spans.overlaps(start, end) or self.inline_quotes.contains(start, end)
+
+    def inside_quote(self, ref: DateRef) -> bool:
+        """Tell whether a date expression stands inside a quote."""
+        return self.quote_spans.overlaps(ref.start, ref.end)
 
     def outside_quotes(self, start: int, end: int) -> bool:
         """Tell whether a span lies outside every quote (for :mod:`geo.events.coref`)."""
@@ -714,35 +718,21 @@ def _explicit_place(
     return best, unresolved, fallback
 
 
-def _shift(resolved: str, days: int) -> str:
-    return (dt.date.fromisoformat(resolved) + dt.timedelta(days=days)).isoformat()
-
-
 def _choose_date(idx: _Index, draft: _Draft, start: int, end: int) -> bool:
-    ctx, text, table = idx.ctx, idx.text, idx.ctx.table
-    best: tuple[int, int, str, str, str] | None = None
-    for ref in ctx.dates:
-        if not (start <= ref.start and ref.end <= end) or ref.resolved is None:
-            continue
-        before = text[max(start, ref.start - 20) : ref.start]
-        resolved, granularity, basis = ref.resolved, ref.granularity or "day", "sentence"
-        relative = table.relative_days.search(before)
-        if relative is not None and granularity == "day":
-            n = table.numbers.get(relative.group("n").lower())
-            if n is None and relative.group("n").isdigit():
-                n = int(relative.group("n"))
-            if n is None:
-                continue
-            sign = -1 if relative.group("dir").lower() in ("før", "before") else 1
-            resolved, basis = _shift(resolved, sign * n), "sentence-offset"
-        elif table.date_bound.search(before) and not _DAY_COUNT.match(ref.surface):
-            continue
-        rank = (_GRANULARITY_RANK.get(granularity, 0), -ref.start)
-        if best is None or rank > (best[0], best[1]):
-            best = (rank[0], rank[1], resolved, granularity, basis)
-    if best is None:
+    """Date the draft from the span by :func:`geo.events.dating.pick_date`.
+
+    A statement skips dates inside quotes (what was said is not when it was said), the rule
+    a quote's own date follows too, so the two agree.
+    """
+    skip = idx.inside_quote if draft.type is EventType.STATEMENT else None
+    picked = pick_date(idx.text, idx.ctx.table, idx.dates, start, end, skip=skip)
+    if picked is None:
         return False
-    draft.date, draft.granularity, draft.date_basis = best[2], best[3], best[4]
+    draft.date, draft.granularity, draft.date_basis = (
+        picked.resolved,
+        picked.granularity,
+        picked.basis,
+    )
     return True
 
 
