@@ -78,6 +78,7 @@ def _quotes(article: Article, state: State, res: Resources) -> dict[str, Any]:
         paragraphs=state["paragraphs"],
         actors=state["actors"],
         orgs=state["orgs"],
+        dates=state["dates"],
     )
     return {"quotes": quotes, "problems": problems}
 
@@ -109,12 +110,17 @@ STAGES: tuple[Stage, ...] = (
     ),
     Stage("actors", ("sentences", "paragraphs"), ("actors", "orgs"), _actors),
     Stage("places", ("sentences", "actors", "orgs"), ("places",), _places),
-    Stage("quotes", ("sentences", "paragraphs", "actors", "orgs"), ("quotes", "problems"), _quotes),
     Stage(
         "dates",
         ("sentences",),
         ("dates",),
         lambda a, s, r: {"dates": find_dates(a, sentences=s["sentences"])},
+    ),
+    Stage(
+        "quotes",
+        ("sentences", "paragraphs", "actors", "orgs", "dates"),
+        ("quotes", "problems"),
+        _quotes,
     ),
     Stage(
         "quantities",

@@ -40,12 +40,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from geo.events.cues import cue_table
+from geo.events.dating import DateIndex, PickedDate, pick_date
 from geo.extract.actors import is_possessive, person_gender
 from geo.lexicon import en, nb
-from geo.model import Actor, ActorMention, Article, Paragraph, Quote, Sentence
+from geo.model import Actor, ActorMention, Article, DateRef, Paragraph, Quote, Sentence
 
 __all__ = ["SPEECH_VERBS", "find_quotes"]
 
@@ -136,6 +139,9 @@ class _Candidate:
     words: int = 0
     skip: bool = False
     extra: dict[str, int] = field(default_factory=dict)
+    outlet: str | None = None
+    date: PickedDate | None = None
+    text: str | None = None  # set when the quote runs over paragraphs (marks removed)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -156,8 +162,12 @@ class _Context:
         paragraphs: tuple[Paragraph, ...],
         actors: tuple[ActorMention, ...],
         orgs: tuple[ActorMention, ...],
+        *,
+        dates: tuple[DateRef, ...] = (),
     ) -> None:
         self.text = article.text
+        self.table = cue_table(article.lang)
+        self.dates = DateIndex(dates)
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.paragraphs = paragraphs
@@ -212,6 +222,14 @@ class _Context:
         nxt = _WORD.match(self.text, mention.end + (2 if self.text[mention.end] in "'’" else 0))
         after = self.text[mention.end : mention.end + 3].lstrip("'’s ")
         return nxt is None or after[:1].islower()
+
+    def date_of(self, start: int, end: int) -> PickedDate | None:
+        """Return the date stated in ``[start, end)`` outside quotes (shared event rule)."""
+        if not self.dates.dates:
+            return None
+        return pick_date(
+            self.text, self.table, self.dates, start, end, skip=lambda d: self.in_quote(d.start)
+        )
 
     # ------------------------------------------------------------------------ outlets
     def is_outlet(self, actor: Actor) -> bool:
@@ -820,80 +838,159 @@ def _paragraph_after(ctx: _Context, index: int) -> _Speaker | None:
     return _Speaker(speaker.actor, "paragraph-after")
 
 
-def find_quotes(  # noqa: PLR0912 - the speaker rules are tried in documented order
+def _speaker_of(ctx: _Context, quote: _Candidate, previous: list[_Candidate]) -> _Speaker:
+    """Try the speaker rules in the documented order; ``"none"`` when no rule applies."""
+    text, paragraphs = ctx.text, ctx.paragraphs
+    speaker = quote.speaker
+    if speaker is None and quote.kind == "marked":
+        after = quote.outer_end
+        tail = re.match(r"\s*,?\s*(\w+)", text[after : after + 40])
+        verb = tail.group(1).lower() if tail is not None else ""
+        if tail is not None and (verb in SPEECH_VERBS or verb in _INVERTED):
+            speaker = ctx.parse_after_verb(after + tail.end(1), quote.start)
+        source = _AFTER_ACCORDING.match(text, after)
+        if speaker is None and source is not None:
+            named = ctx.parse_named(source.end(), len(text), allow_org=True)
+            speaker = _Speaker(named.actor, "ifolge") if named is not None else None
+        if speaker is None:
+            speaker = ctx.parse_subject_verb(after, quote.start)
+        if speaker is None:
+            speaker = ctx.prefix_speaker(quote)
+    if speaker is None and quote.kind == "dash":
+        para_start = paragraphs[quote.paragraph].start
+        if text[para_start : quote.outer_start].rstrip().endswith(":"):
+            speaker = ctx.prefix_speaker(quote)  # "Zelenskyj sier: – Vi gir oss ikke."
+    if speaker is None:
+        speaker = _paragraph_after(ctx, quote.paragraph) if quote.kind == "dash" else None
+    if speaker is None:
+        speaker = _colon_intro(ctx, quote.paragraph)
+    if speaker is None:
+        speaker = _continuation(ctx, quote, previous)
+    return speaker if speaker is not None else _Speaker(None, "none")
+
+
+def find_quotes(
     article: Article,
     *,
     sentences: tuple[Sentence, ...],
     paragraphs: tuple[Paragraph, ...],
     actors: tuple[ActorMention, ...],
     orgs: tuple[ActorMention, ...],
+    dates: tuple[DateRef, ...] = (),
 ) -> tuple[tuple[Quote, ...], tuple[str, ...]]:
     """Return (quotes in text order, problems such as an unclosed «).
 
-    See the module docstring for the quote forms and the speaker rules; each quote's
-    ``attribution`` names the rule that chose its speaker.
+    See the module docstring for the quote forms, the speaker rules, outlets and dates;
+    each quote's ``attribution`` names the rule that chose its speaker. ``dates`` are the
+    article's date expressions (:func:`geo.extract.dates.find_dates`); without them every
+    quote's date stays unstated.
     """
-    ctx = _Context(article, sentences, paragraphs, actors, orgs)
+    ctx = _Context(article, sentences, paragraphs, actors, orgs, dates=dates)
     text = article.text
     problems: list[str] = []
+    labels = _label_turns(ctx)
+    labelled = {q.paragraph for q in labels}
     marked: list[_Candidate] = []
-    for para in paragraphs:
+    for para in _chain_paragraphs(ctx, marked):
         marked.extend(_marked_quotes(ctx, para, problems))
     ctx.set_quote_spans([(q.outer_start, q.outer_end) for q in marked])
     dashes: list[_Candidate] = []
     if article.lang in ("nb", "nn"):
         for para in paragraphs:
-            dashes.extend(_dash_quotes(ctx, para))
+            if para.index not in labelled:
+                dashes.extend(_dash_quotes(ctx, para))
     ctx.set_quote_spans(
-        [(q.start, q.end) for q in dashes] + [(q.outer_start, q.outer_end) for q in marked]
+        [(q.start, q.end) for q in (*dashes, *labels)]
+        + [(q.outer_start, q.outer_end) for q in marked]
     )
     dash_starts = [d.start for d in dashes]  # dash quotes are in text order, never nested
     for quote in marked:
         i = bisect.bisect_right(dash_starts, quote.outer_start) - 1
         if i >= 0 and quote.outer_start < dashes[i].end:
             quote.skip = True  # nested inside a dash quote
+        if quote.paragraph in labelled and quote.text is None:
+            quote.skip = True  # nested inside an interview turn
         if quote.words < 2 or _is_title(text[quote.start : quote.end]):
             quote.skip = True  # one-word scare quote, or a name ("«Dagens Næringsliv»")
-    candidates = sorted([q for q in [*dashes, *marked] if not q.skip], key=lambda q: q.start)
+    candidates = sorted(
+        [q for q in [*dashes, *marked, *labels] if not q.skip], key=lambda q: q.start
+    )
+    _interview_runs(ctx, candidates)
 
     quotes: list[Quote] = []
     previous: list[_Candidate] = []
     for quote in candidates:
-        speaker = quote.speaker
-        if speaker is None and quote.kind == "marked":
-            after = quote.outer_end
-            tail = re.match(r"\s*,?\s*(\w+)", text[after : after + 40])
-            verb = tail.group(1).lower() if tail is not None else ""
-            if tail is not None and (verb in SPEECH_VERBS or verb in _INVERTED):
-                speaker = ctx.parse_after_verb(after + tail.end(1), quote.start)
-            source = _AFTER_ACCORDING.match(text, after)
-            if speaker is None and source is not None:
-                named = ctx.parse_named(source.end(), len(text), allow_org=True)
-                speaker = _Speaker(named.actor, "ifolge") if named is not None else None
-            if speaker is None:
-                speaker = ctx.parse_subject_verb(after, quote.start)
-            if speaker is None:
-                speaker = ctx.prefix_speaker(quote)
-        if speaker is None and quote.kind == "dash":
-            para_start = paragraphs[quote.paragraph].start
-            if text[para_start : quote.outer_start].rstrip().endswith(":"):
-                speaker = ctx.prefix_speaker(quote)  # "Zelenskyj sier: – Vi gir oss ikke."
-        if speaker is None:
-            speaker = _paragraph_after(ctx, quote.paragraph) if quote.kind == "dash" else None
-        if speaker is None:
-            speaker = _colon_intro(ctx, quote.paragraph)
-        if speaker is None:
-            speaker = _continuation(ctx, quote, previous)
-        if speaker is None:
-            speaker = _Speaker(None, "none")
+        speaker = _speaker_of(ctx, quote, previous)
+        spans = _attribution_spans(ctx, quote)
+        quote.outlet = next((o for o in (ctx.outlet_in(a, b) for a, b in spans) if o), None)
+        if speaker.actor is not None and ctx.is_outlet(speaker.actor):
+            quote.outlet = quote.outlet or speaker.actor.name  # "ifølge NRK": the source
+            speaker = _Speaker(None, "outlet")
         quote.speaker = speaker
+        quote.date = _quote_date(ctx, quote, spans, previous)
         previous.append(quote)
-        quotes.append(
-            Quote(
-                text[quote.start : quote.end], quote.start, quote.end, speaker.actor, speaker.rule
-            )
-        )
+        quotes.append(_record(text, quote))
     return tuple(_attribute_forward(ctx, candidates, quotes)), tuple(problems)
+
+
+def _record(text: str, quote: _Candidate) -> Quote:
+    speaker = quote.speaker if quote.speaker is not None else _Speaker(None, "none")
+    date = quote.date
+    return Quote(
+        quote.text if quote.text is not None else text[quote.start : quote.end],
+        quote.start,
+        quote.end,
+        speaker.actor,
+        speaker.rule,
+        outlet=quote.outlet,
+        date=date.resolved if date is not None else None,
+        date_precision=date.granularity if date is not None else None,  # type: ignore[arg-type]
+        date_basis=date.basis if date is not None else "",
+    )
+
+
+def _attribution_spans(ctx: _Context, quote: _Candidate) -> list[tuple[int, int]]:
+    """Return the words around a quote that attribute it: its sentence outside the marks."""
+    spans: list[tuple[int, int]] = []
+    first = ctx.sentence_at(quote.outer_start)
+    if first is not None and first.start < quote.outer_start:
+        spans.append((first.start, quote.outer_start))
+    last = ctx.sentence_at(max(0, quote.outer_end - 1))
+    if last is not None and last.end > quote.outer_end:
+        spans.append((quote.outer_end, last.end))
+    return spans
+
+
+def _quote_date(
+    ctx: _Context, quote: _Candidate, spans: list[tuple[int, int]], previous: list[_Candidate]
+) -> PickedDate | None:
+    """Return the day the words were said, as the text states it (else ``None``).
+
+    The attribution and the quote's sentence outside its marks come first ("sa Zelenskyj
+    onsdag"); then the introducing paragraph of a colon-introduced quote; then, for a quote
+    that continues a speaker, the date of the quote it continues. Dates inside quotes never
+    count: what was said is not when it was said.
+    """
+    for start, end in spans:
+        picked = ctx.date_of(start, end)
+        if picked is not None:
+            basis = "attribution" if start >= quote.outer_end else "sentence"
+            return PickedDate(picked.resolved, picked.granularity, basis)
+    rule = quote.speaker.rule if quote.speaker is not None else ""
+    if rule == "paragraph-before" and quote.paragraph > 0:
+        para = ctx.paragraphs[quote.paragraph - 1]
+        picked = ctx.date_of(para.start, para.end)
+        if picked is not None:
+            return PickedDate(picked.resolved, picked.granularity, "paragraph")
+    if rule in ("continuation", "dialogue") and quote.speaker is not None:
+        for earlier in reversed(previous):
+            if earlier.paragraph < quote.paragraph - 3:
+                break
+            if earlier.speaker is not None and earlier.speaker.actor == quote.speaker.actor:
+                if earlier.date is not None:
+                    return PickedDate(earlier.date.resolved, earlier.date.granularity, rule)
+                break
+    return None
 
 
 def _attribute_forward(
@@ -914,8 +1011,19 @@ def _attribute_forward(
             and out[k + 1].speaker is not None
             and ctx.text[ctx.paragraphs[nxt.paragraph].start] in "–—-"
         ):
-            q = out[k]
-            out[k] = Quote(q.text, q.start, q.end, out[k + 1].speaker, "paragraph-after")
+            q, nxt_quote = out[k], out[k + 1]
+            dated = q.date is not None
+            out[k] = Quote(
+                q.text,
+                q.start,
+                q.end,
+                nxt_quote.speaker,
+                "paragraph-after",
+                outlet=q.outlet or nxt_quote.outlet,
+                date=q.date if dated else nxt_quote.date,
+                date_precision=q.date_precision if dated else nxt_quote.date_precision,
+                date_basis=q.date_basis if dated else nxt_quote.date_basis,
+            )
     return out
 
 
@@ -926,6 +1034,9 @@ def _continuation(ctx: _Context, quote: _Candidate, previous: list[_Candidate]) 
     opens = sentence is None or text[sentence.start : quote.outer_start].strip(" →•*-–") == ""
     if not opens:
         return None
+    turn = _dialogue_turn(ctx, quote, previous)
+    if turn is not None:
+        return turn
     for earlier in reversed(previous):
         if earlier.paragraph < quote.paragraph - 3:
             break
@@ -947,3 +1058,231 @@ def _is_title(words: str) -> bool:
     """Tell whether a quoted phrase is a name: a few words, every one capitalised."""
     parts = words.split()
     return len(parts) <= 4 and all(p[:1].isupper() for p in parts)
+
+
+# ------------------------------------------------------------------ dialogue and interviews
+
+
+def _opens_paragraph(ctx: _Context, quote: _Candidate) -> bool:
+    return (
+        quote.kind in ("dash", "label")
+        and quote.outer_start == ctx.paragraphs[quote.paragraph].start
+    )
+
+
+def _is_question(ctx: _Context, quote: _Candidate) -> bool:
+    return ctx.text[quote.end - 1 : quote.end] == "?"
+
+
+def _dialogue_turn(ctx: _Context, quote: _Candidate, previous: list[_Candidate]) -> _Speaker | None:
+    """Alternate speakers in a dash dialogue: an unattributed turn answers the turn before.
+
+    Two paragraph-opening dash turns by different speakers (one may be the unnamed
+    interviewer) right before this one, where the last was a question (or this one and the
+    one two back are both questions): this turn is by the speaker two turns back
+    ("– Vil du møte ham? spør NRK. / – Ja, svarer Støre. / – Når? / – Snart.").
+    """
+    if quote.kind != "dash" or len(previous) < 2 or not _opens_paragraph(ctx, quote):
+        return None
+    last, before = previous[-1], previous[-2]
+    if not (
+        last.paragraph == quote.paragraph - 1
+        and before.paragraph == quote.paragraph - 2
+        and _opens_paragraph(ctx, last)
+        and _opens_paragraph(ctx, before)
+    ):
+        return None
+    last_actor = last.speaker.actor if last.speaker is not None else None
+    before_actor = before.speaker.actor if before.speaker is not None else None
+    if last_actor == before_actor or (last_actor is None and before_actor is None):
+        return None
+    asked = _is_question(ctx, last) or (_is_question(ctx, quote) and _is_question(ctx, before))
+    return _Speaker(before_actor, "dialogue") if asked else None
+
+
+def _interviewee(ctx: _Context, before: int) -> Actor | None:
+    """Return the person named last before ``before`` outside quotes (the interviewee)."""
+    i = bisect.bisect_left(ctx.person_starts, before) - 1
+    while i >= 0:
+        mention = ctx.persons[i]
+        if not ctx.in_quote(mention.start):
+            return mention.actor
+        i -= 1
+    return None
+
+
+def _interview_runs(ctx: _Context, candidates: list[_Candidate]) -> None:
+    """Give the turns of an unattributed dash interview their speakers (in place).
+
+    A run of at least four paragraph-opening dash quotes in consecutive paragraphs, none
+    attributed, alternating question ("…?") and answer with at least two of each, is an
+    interview: the questions are the interviewer's (unnamed, ``interview-question``), the
+    answers the person named last before the run (``interview-answer``).
+    """
+    run: list[_Candidate] = []
+    for quote in [*candidates, None]:
+        if (
+            quote is not None
+            and quote.kind == "dash"
+            and quote.speaker is None
+            and _opens_paragraph(ctx, quote)
+            and (not run or quote.paragraph == run[-1].paragraph + 1)
+        ):
+            run.append(quote)
+            continue
+        _assign_interview(ctx, run)
+        run = (
+            [quote]
+            if quote is not None
+            and quote.kind == "dash"
+            and quote.speaker is None
+            and _opens_paragraph(ctx, quote)
+            else []
+        )
+
+
+def _assign_interview(ctx: _Context, run: list[_Candidate]) -> None:
+    questions = [_is_question(ctx, q) for q in run]
+    if len(run) < 4 or sum(questions) < 2 or len(run) - sum(questions) < 2:
+        return
+    if any(a == b for a, b in itertools.pairwise(questions)):
+        return  # not a strict alternation: a monologue with a rhetorical question
+    answerer = _interviewee(ctx, run[0].outer_start)
+    for quote, asked in zip(run, questions, strict=True):
+        quote.speaker = (
+            _Speaker(None, "interview-question")
+            if asked
+            else _Speaker(answerer, "interview-answer")
+        )
+
+
+def _label_turns(ctx: _Context) -> list[_Candidate]:
+    """Labelled interview turns: "Spørsmål: …" / "Svar: …", "Q: …", "Støre: …", "NRK: …".
+
+    Only blocks of at least two labelled paragraphs in a row with at least two different
+    labels count (a lone "Zelenskyj: Vi gir oss ikke" is a headline), and a turn must end
+    like a sentence. A person's label names the speaker; "Spørsmål"/"Q" and an outlet's
+    label are the interviewer (no speaker; the outlet is kept); "Svar"/"A" is the person
+    named last before the block.
+    """
+    text = ctx.text
+    turns: list[tuple[int, str, Actor | None, int]] = []  # paragraph, kind, actor, body start
+    for para in ctx.paragraphs:
+        match = _LABEL.match(text, para.start, para.end)
+        if match is None or text[para.end - 1 : para.end] not in _TERMINAL:
+            continue
+        label = match.group(1)
+        kind = _INTERVIEW_LABELS.get(label.lower())
+        mention = ctx.mention_at(para.start)
+        if kind is not None:
+            turns.append((para.index, kind, None, match.end()))
+        elif mention is not None and mention.end == match.end(1):
+            outlet = ctx.is_outlet(mention.actor)
+            turns.append((para.index, "q" if outlet else "p", mention.actor, match.end()))
+        elif label in _OUTLET_NAMES:
+            turns.append((para.index, "q", None, match.end()))
+    found: list[_Candidate] = []
+    block: list[tuple[int, str, Actor | None, int]] = []
+    for turn in [*turns, None]:
+        if turn is not None and (not block or turn[0] == block[-1][0] + 1):
+            block.append(turn)
+            continue
+        if len(block) >= 2 and len({(kind, actor) for _, kind, actor, _ in block}) >= 2:
+            found.extend(_label_candidates(ctx, block))
+        block = [turn] if turn is not None else []
+    return found
+
+
+def _label_candidates(
+    ctx: _Context, block: list[tuple[int, str, Actor | None, int]]
+) -> list[_Candidate]:
+    text = ctx.text
+    answerer = _interviewee(ctx, ctx.paragraphs[block[0][0]].start)
+    found = []
+    for index, kind, actor, body in block:
+        para = ctx.paragraphs[index]
+        start, end = _trim(text, body, para.end)
+        if end <= start:
+            continue
+        if kind == "p" and actor is not None:
+            speaker = _Speaker(actor, "label")
+        elif kind == "a":
+            speaker = _Speaker(answerer, "interview-answer")
+        else:
+            speaker = _Speaker(None, "interview-question")
+        cand = _Candidate(start, end, para.start, para.end, "label", index, speaker)
+        cand.words = len(text[start:end].split())
+        if kind == "q" and actor is not None:
+            cand.outlet = actor.name
+        found.append(cand)
+    return found
+
+
+# ------------------------------------------------------------ quotes over several paragraphs
+
+_OPENERS = {"“": "”", "«": "»", '"': '"'}
+
+
+def _open_at_end(text: str, start: int, end: int) -> int:
+    """Return where the quote left open at the end of ``[start, end)`` opens, else ``-1``."""
+    open_at = -1
+    depth = 0
+    for match in _MARKS.finditer(text, start, end):
+        mark = match.group()
+        if mark in "“«" or (mark == '"' and depth == 0):
+            if depth == 0:
+                open_at = match.start()
+            depth += 1
+        else:
+            depth = max(0, depth - 1)
+    return open_at if depth > 0 else -1
+
+
+def _chain_paragraphs(ctx: _Context, marked: list[_Candidate]) -> list[Paragraph]:
+    """Find quotes that run over paragraphs; return the paragraph parts left to scan.
+
+    English (and Norwegian «») style: a quote that is still open at a paragraph's end, where
+    the next paragraph opens with the same mark, continues there, up to the paragraph whose
+    opening mark is closed. Such a quote becomes one candidate (added to ``marked``); the
+    parts of its first and last paragraphs outside it are returned for the ordinary scan.
+    """
+    text, paragraphs = ctx.text, ctx.paragraphs
+    parts: list[Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        para = paragraphs[i]
+        open_at = _open_at_end(text, para.start, para.end)
+        chain_end = _chain_end(ctx, i, text[open_at] if open_at != -1 else "")
+        if open_at == -1 or chain_end is None:
+            parts.append(para)
+            i += 1
+            continue
+        last, close_at = chain_end
+        start, end = _trim(text, open_at + 1, close_at)
+        cand = _Candidate(start, end, open_at, close_at + 1, "marked", para.index)
+        cand.text = re.sub(r"(\n\s*)[«“\"]", r"\1", text[start:end])
+        cand.words = len(cand.text.split())
+        marked.append(cand)
+        parts.append(Paragraph(para.index, para.start, open_at))
+        closing = paragraphs[last]
+        parts.append(Paragraph(closing.index, close_at + 1, closing.end))
+        i = last + 1
+    return [p for p in parts if p.end > p.start]
+
+
+def _chain_end(ctx: _Context, first: int, opener: str) -> tuple[int, int] | None:
+    """Return (paragraph, offset of the closing mark) where a chain from ``first`` ends."""
+    if not opener:
+        return None
+    text, paragraphs = ctx.text, ctx.paragraphs
+    closer = _OPENERS[opener]
+    j = first + 1
+    while j < len(paragraphs):
+        para = paragraphs[j]
+        if text[para.start : para.start + 1] != opener:
+            return None
+        if _open_at_end(text, para.start, para.end) != para.start:
+            close_at = text.find(closer, para.start + 1, para.end)
+            return (j, close_at) if close_at != -1 else None
+        j += 1
+    return None

@@ -251,11 +251,18 @@ def test_unattributed_dash_paragraph_takes_the_speaker_of_the_next(
     ]
 
 
-def test_newspaper_role_noun_points_to_the_named_newspaper(registry: ActorRegistry) -> None:
+def test_newspaper_role_noun_points_to_the_named_newspaper_as_the_outlet(
+    registry: ActorRegistry,
+) -> None:
+    # "Avisen" resolves to the newspaper named before; a newspaper carries words, so it is
+    # the quote's outlet ("via …" on the card), never its speaker.
     text = "Ifølge Kyiv Independent falt byen. Avisen skriver at «tapene er enorme»."
     quotes, _ = run(text, registry)
-    assert quotes[0].speaker is not None
-    assert (quotes[0].speaker.name, quotes[0].speaker.kind) == ("The Kyiv Independent", "org")
+    assert (quotes[0].speaker, quotes[0].outlet, quotes[0].attribution) == (
+        None,
+        "The Kyiv Independent",
+        "outlet",
+    )
 
 
 def test_list_items_after_a_colon_take_the_introducer(registry: ActorRegistry) -> None:
