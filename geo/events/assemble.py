@@ -851,6 +851,25 @@ def _fill_summits(idx: _Index, drafts: list[_Draft]) -> None:
             _add(draft.actors, *idx.title_participants)
 
 
+def _dates_from_quotes(idx: _Index, drafts: list[_Draft]) -> None:
+    """Date a statement by the day its quotes were said, so quote and event agree.
+
+    A quote's own date (:attr:`geo.model.Quote.date`, read by the same rule) wins for a
+    statement; any other event without a date of its own takes it too.
+    """
+    dated = {q.text: q for q in idx.ctx.quotes if q.date is not None}
+    if not dated:
+        return
+    for draft in drafts:
+        if draft.date is not None and draft.type is not EventType.STATEMENT:
+            continue
+        said = next((dated[t] for t in draft.quotes if t in dated), None)
+        if said is None or said.date == draft.date:
+            continue
+        draft.date, draft.granularity = said.date, said.date_precision or "day"
+        draft.date_basis = "quote"
+
+
 def _anchor_dates(idx: _Index, drafts: list[_Draft]) -> None:
     for i, draft in enumerate(drafts):
         if draft.date is not None:
@@ -964,5 +983,6 @@ def assemble_events(
     references = find_references(idx.text, ctx.article.lang, ctx.places, ctx.dates)
     drafts = link_events(idx, drafts, references, idx.sentence_span)
     _fill_summits(idx, drafts)
+    _dates_from_quotes(idx, drafts)
     _anchor_dates(idx, drafts)
     return tuple(_to_event(idx, d) for d in drafts)
