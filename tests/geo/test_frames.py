@@ -116,7 +116,8 @@ def test_quote_row_links_its_event_and_leaves_an_unstated_date_unresolved(
     assert event["type"] == "statement"
     # Neither the quote nor its statement says when: the date stays unresolved, and the
     # publication date stays beside it (the card says "date not stated (published …)").
-    assert pd.isna(row["date"]) and row["date_basis"] is None
+    assert pd.isna(row["date"])
+    assert row["date_basis"] is None
     assert row["published"] == pd.Timestamp("2025-08-14")
     assert row["context"] == "– Vi trenger fred nå, sa Zelenskyj."
 
