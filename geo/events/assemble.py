@@ -789,7 +789,19 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
         return False
     if a.date and b.date and a.date != b.date:
         return False
+    if _different_places(a.place, b.place):
+        return False  # "møter X i Brussel. Senere møter han X i Genève": two meetings
     return not (a.actors and b.actors and not set(a.actors) & set(b.actors))
+
+
+def _different_places(a: Place | None, b: Place | None) -> bool:
+    """Tell two known places apart: other countries, or two different settlements."""
+    if a is None or b is None or a.gazetteer_id == b.gazetteer_id:
+        return False
+    if a.country != b.country:
+        return True
+    settlements = ("city", "village")
+    return a.kind in settlements and b.kind in settlements
 
 
 def _more_specific(a: Place | None, b: Place | None) -> bool:

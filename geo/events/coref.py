@@ -40,15 +40,17 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
+from geo.events.cues import starting_with
 from geo.events.taxonomy import EventType
 from geo.model import DateRef, Place, PlaceMention
 
 __all__ = ["Participant", "Reference", "find_references", "link_events"]
 
+_LINKED: Final = frozenset({EventType.SUMMIT, EventType.CALL})  # types references name
 _WALK: Final = 6  # events of one type tried on each side of a reference
 _SPECIFICITY: Final = {"village": 3, "city": 3, "region": 2, "other": 2, "country": 1}
 
@@ -57,9 +59,9 @@ _SPECIFICITY: Final = {"village": 3, "city": 3, "region": 2, "other": 2, "countr
 class _Language:
     """The reference patterns of one language (see module docstring)."""
 
-    phrase: re.Pattern[str]
+    phrases: Callable[[str], Iterator[_Phrase]]
     types: dict[str, EventType]
-    definite: Callable[[re.Match[str]], bool] | None  # None: the pattern is always definite
+    definite: Callable[[_Phrase], bool] | None  # None: the pattern is always definite
     blockers: frozenset[str]
     inside: frozenset[str]
     bounds: frozenset[str]
@@ -99,28 +101,82 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NB_PHRASE: Final = re.compile(
-    r"(?<![\wæøåÆØÅ-])(?:(?P<gen>[\wæøåÆØÅ]+s)\s+)?"
-    r"(?:(?P<pre>[A-ZÆØÅ][\wæøåÆØÅ]*)-)?"
-    rf"(?P<noun>{_alternation(list(_NB_NOUNS))})(?![\wæøåÆØÅ-])",
+_NB_NOUN: Final = re.compile(
+    starting_with({w[0] for w in _NB_NOUNS} | {w[0].upper() for w in _NB_NOUNS})
+    + rf"(?<![\wæøåÆØÅ])(?:{_alternation(list(_NB_NOUNS))})(?![\wæøåÆØÅ-])",
     re.IGNORECASE,
 )
-_EN_PHRASE: Final = re.compile(
-    r"(?<![\w-])(?:(?P<det>the|this|that)|(?P<gen>[\w-]+['’]s))\s+"
-    r"(?P<mods>(?:(?:[A-Z][\w.-]*|high-stakes|upcoming|planned|historic|bilateral)\s+){0,2})"
-    rf"(?P<noun>{_alternation(list(_EN_NOUNS))})(?![\w-])",
+_NB_PRE: Final = re.compile(r"(?<![\wæøåÆØÅ-])[A-ZÆØÅ][\wæøåÆØÅ]*$")
+_NB_GEN: Final = re.compile(r"(?<![\wæøåÆØÅ-])([\wæøåÆØÅ]+s)\s+$")
+_EN_NOUN: Final = re.compile(
+    starting_with({w[0] for w in _EN_NOUNS})
+    + rf"(?<![\w-])(?:{_alternation(list(_EN_NOUNS))})(?![\w-])"
 )
+_EN_BEFORE: Final = re.compile(
+    r"(?:(?<![\w-])(?P<det>[Tt]he|[Tt]his|[Tt]hat)|(?<![\w-])(?P<gen>[\w-]+['’]s))\s+"
+    r"(?P<mods>(?:(?:[A-Z][\w.-]*|high-stakes|upcoming|planned|historic|bilateral)\s+){0,2})$"
+)
+_LOOK_BACK = 60  # characters searched before a noun for its determiner or genitive
 
 
-def _nb_definite(match: re.Match[str]) -> bool:
-    """Definite suffix ("møtet", "samtalen"), a genitive ("fredagens møte") or "i møte med"."""
-    noun = match.group("noun").lower()
-    return noun.endswith(("et", "en")) or match.group("gen") is not None
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A reference noun phrase: ``[start, end)`` with its noun and optional genitive."""
+
+    start: int
+    end: int
+    noun: str
+    noun_start: int
+    gen: str | None
+    gen_end: int
+
+
+def _nb_phrases(text: str) -> Iterator[_Phrase]:
+    """Norwegian phrases: "(fredagens) (Alaska-)møtet"; found noun first (fast scan)."""
+    for match in _NB_NOUN.finditer(text):
+        start = match.start()
+        if start and text[start - 1] == "-":
+            pre = _NB_PRE.search(text, max(0, start - 1 - _LOOK_BACK), start - 1)
+            if pre is None:
+                continue  # "presse-møtet": a lower-case compound names another kind
+            start = pre.start()
+        elif start and text[start - 1] in "-’'":
+            continue
+        gen = _NB_GEN.search(text, max(0, start - _LOOK_BACK), start)
+        yield _Phrase(
+            gen.start() if gen else start,
+            match.end(),
+            match.group(),
+            match.start(),
+            gen.group(1) if gen else None,
+            gen.end(1) if gen else -1,
+        )
+
+
+def _en_phrases(text: str) -> Iterator[_Phrase]:
+    """English phrases: "the (Alaska) summit", "Friday's meeting"; noun first (fast scan)."""
+    for match in _EN_NOUN.finditer(text):
+        before = _EN_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start())
+        if before is None:
+            continue
+        yield _Phrase(
+            before.start(),
+            match.end(),
+            match.group(),
+            match.start(),
+            before.group("gen"),
+            before.end("gen") if before.group("gen") else -1,
+        )
+
+
+def _nb_definite(phrase: _Phrase) -> bool:
+    """Tell a definite suffix ("møtet", "samtalen") or a genitive ("fredagens møte")."""
+    return phrase.noun.lower().endswith(("et", "en")) or phrase.gen is not None
 
 
 _LANGUAGES: Final = {
     "nb": _Language(
-        phrase=_NB_PHRASE,
+        phrases=_nb_phrases,
         types=_NB_NOUNS,
         definite=_nb_definite,
         blockers=frozenset(
@@ -138,7 +194,7 @@ _LANGUAGES: Final = {
         joiner=re.compile(r"(?:\s*,\s*|\s+(?:og|samt)\s+|\s*«\s*|\s+)$", re.IGNORECASE),
     ),
     "en": _Language(
-        phrase=_EN_PHRASE,
+        phrases=_en_phrases,
         types=_EN_NOUNS,
         definite=None,  # the pattern requires "the"/"this"/"that" or a possessive
         blockers=frozenset(),  # the determiner is part of the pattern
@@ -229,7 +285,7 @@ def find_references(
     date_ends = sorted((d.end, i) for i, d in enumerate(dated))
     end_keys = [e for e, _ in date_ends]
     found: list[Reference] = []
-    for match in language.phrase.finditer(text):
+    for match in language.phrases(text):
         ref = _reference(text, match, language, by_start, place_starts)
         if ref is None:
             continue
@@ -251,22 +307,21 @@ def find_references(
 
 def _reference(
     text: str,
-    match: re.Match[str],
+    match: _Phrase,
     language: _Language,
     places: list[PlaceMention],
     place_starts: list[int],
 ) -> Reference | None:
-    noun = match.group("noun")
-    event_type = language.types[noun.lower()]
-    start = match.start()
+    event_type = language.types[match.noun.lower()]
+    start = match.start
     before = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
     previous = before.group(1).lower() if before is not None else ""
-    after = text[match.end() : match.end() + 60]
+    after = text[match.end : match.end + 60]
     with_list = language.with_list.match(after)
     bare = language.definite is not None and not language.definite(match)
     if bare and not (previous in language.inside and with_list is not None):
         return None  # "et møte", "møte" without "i … med": a new or generic meeting
-    if previous in language.blockers or (match.group("gen") or "").lower() in language.blockers:
+    if previous in language.blockers or (match.gen or "").lower() in language.blockers:
         return None  # "et nytt møte", "neste møte", "andre møtet": another event
     if previous in language.inside:
         governor = "inside"
@@ -275,28 +330,27 @@ def _reference(
     else:
         governor = ""
     place = _place_near(text, match, language, places, place_starts)
-    with_start = match.end() + with_list.end() if with_list is not None else -1
-    owner_end = match.end("gen") if match.group("gen") else -1
-    return Reference(event_type, start, match.end(), None, place, governor, with_start, owner_end)
+    with_start = match.end + with_list.end() if with_list is not None else -1
+    return Reference(event_type, start, match.end, None, place, governor, with_start, match.gen_end)
 
 
 def _place_near(
     text: str,
-    match: re.Match[str],
+    match: _Phrase,
     language: _Language,
     places: list[PlaceMention],
     place_starts: list[int],
 ) -> PlaceMention | None:
     """Return a place inside the phrase ("Alaska-møtet") or right after it ("møtet i Anchorage")."""
-    lo = bisect.bisect_left(place_starts, match.start())
-    hi = bisect.bisect_left(place_starts, match.end() + 40)
+    lo = bisect.bisect_left(place_starts, match.start)
+    hi = bisect.bisect_left(place_starts, match.end + 40)
     for m in places[lo:hi]:
         if m.place is None:
             continue
-        if m.start < match.start("noun"):
+        if m.start < match.noun_start:
             return m  # "Alaska-møtet", "the Anchorage summit"
-        if m.start >= match.end() and language.place_after.search(text, match.end(), m.start):
-            gap = text[match.end() : m.start]
+        if m.start >= match.end and language.place_after.search(text, match.end, m.start):
+            gap = text[match.end : m.start]
             if len(gap) <= 5:
                 return m
     return None
@@ -304,7 +358,7 @@ def _place_near(
 
 def _adjacent_date(  # noqa: PLR0917 - the sorted date indexes built once per article
     text: str,
-    match: re.Match[str],
+    match: _Phrase,
     language: _Language,
     dated: list[DateRef],
     date_starts: list[int],
@@ -312,18 +366,16 @@ def _adjacent_date(  # noqa: PLR0917 - the sorted date indexes built once per ar
     end_keys: list[int],
 ) -> DateRef | None:
     """Return the date right before the noun ("fredagens møte") or right after ("møtet fredag")."""
-    noun_start = match.start("noun")
+    noun_start = match.noun_start
     k = bisect.bisect_right(end_keys, noun_start) - 1
     if k >= 0:
         ref = dated[date_ends[k][1]]
-        if ref.start >= match.start() - 1 and text[ref.end : noun_start].strip(" -") == "":
+        if ref.start >= match.start - 1 and text[ref.end : noun_start].strip(" -") == "":
             return ref
-    j = bisect.bisect_left(date_starts, match.end())
+    j = bisect.bisect_left(date_starts, match.end)
     if j < len(dated):
         ref = dated[j]
-        if ref.start - match.end() <= 4 and language.date_after.search(
-            text, match.end(), ref.start
-        ):
+        if ref.start - match.end <= 4 and language.date_after.search(text, match.end, ref.start):
             return ref
     return None
 
@@ -456,7 +508,7 @@ def _merge_detections(drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     by_type: dict[EventType, list[Draft]] = {}
     for draft in drafts:
-        if draft.type not in (EventType.SUMMIT, EventType.CALL):
+        if draft.type not in _LINKED:
             kept.append(draft)
             continue
         earlier = by_type.setdefault(draft.type, [])
@@ -491,7 +543,9 @@ def link_events(
     for draft in drafts:
         by_type.setdefault(draft.type, []).append(draft)
     starts = {t: [d.start for d in ds] for t, ds in by_type.items()}
-    cues = sorted((m[0], m[1]) for d in drafts for m in d.mentions if m[4] == "trigger")
+    cues = sorted(
+        (m[0], m[1]) for d in drafts if d.type in _LINKED for m in d.mentions if m[4] == "trigger"
+    )
     cue_starts = [start for start, _ in cues]
     cue_reach = list(itertools.accumulate((end for _, end in cues), max))
     for ref in references:
