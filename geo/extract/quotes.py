@@ -575,8 +575,9 @@ class _Context:
         ]
         for verb_start, verb_end in reversed(verbs):  # the verb closest to the quote governs
             before = [it for it in items if it[1] <= verb_start and not self.governed(it[0])]
-            if not before and self.unnamed_before(start, verb_start):
-                return _Speaker(None, "unnamed")  # "Anonyme kilder sier at «…»"
+            head = self.unnamed_before(start, verb_start)
+            if head != -1 and (not before or head < before[0][0]):
+                return _Speaker(None, "unnamed")  # "Anonyme kilder i Kreml sier at «…»"
             if before:
                 return self.item_speaker(before[-1], "inline-said")
             after = [it for it in items if it[0] >= verb_end]
@@ -600,13 +601,13 @@ class _Context:
                 return self.item_speaker(first, "subject")
         return None
 
-    def unnamed_before(self, start: int, verb_start: int) -> bool:
-        """Tell whether the clause before a speech verb is headed by an unnamed speaker."""
+    def unnamed_before(self, start: int, verb_start: int) -> int:
+        """Return where an unnamed speaker heads the clause before a speech verb, else -1."""
         clause = max(start, self.text.rfind(",", start, verb_start) + 1)
-        return any(
-            w.group().lower() in _UNNAMED and not self.governed(w.start())
-            for w in _WORD.finditer(self.text, clause, verb_start)
-        )
+        for word in _WORD.finditer(self.text, clause, verb_start):
+            if word.group().lower() in _UNNAMED and not self.governed(word.start()):
+                return word.start()
+        return -1
 
     def governed(self, pos: int, governors: frozenset[str] | None = None) -> bool:
         """Tell whether a preposition or "ifølge" governs the word at ``pos`` (not a subject)."""
@@ -922,7 +923,9 @@ def find_quotes(
     for quote in candidates:
         speaker = _speaker_of(ctx, quote, previous)
         spans = _attribution_spans(ctx, quote)
-        quote.outlet = next((o for o in (ctx.outlet_in(a, b) for a, b in spans) if o), None)
+        quote.outlet = quote.outlet or next(
+            (o for o in (ctx.outlet_in(a, b) for a, b in spans) if o), None
+        )
         if speaker.actor is not None and ctx.is_outlet(speaker.actor):
             quote.outlet = quote.outlet or speaker.actor.name  # "ifølge NRK": the source
             speaker = _Speaker(None, "outlet")
