@@ -267,3 +267,19 @@ def test_event_record_has_exactly_the_contract_keys() -> None:
     assert strike["quantities"] == {"drones": 40}
     assert isinstance(strike["quantities"]["drones"], int)
     assert strike["place"] == {"name": "Zolotyj Kolodjaz", "lat": None, "lon": None}
+
+
+def test_seed_quotes_and_their_events_agree_on_the_day(seed_extraction: Extraction) -> None:
+    frames = extractions_to_frames([seed_extraction])
+    events = frames.events.set_index("event_id")
+    owned = frames.quotes[frames.quotes["event_id"].notna()]
+    assert len(owned) >= 5
+    for _, row in owned.iterrows():
+        event_date = events.loc[row["event_id"], "date"]
+        assert pd.isna(row["date"]) == pd.isna(event_date), row["text"]
+        if pd.notna(row["date"]):
+            assert row["date"] == event_date, row["text"]
+    telegram = frames.quotes[frames.quotes["text"].str.startswith("Det må legges press")].iloc[0]
+    # "… uttalte president Zelenskyj på sin Telegram-kanal to dager før fredagens møte"
+    assert (telegram["date"], telegram["outlet"]) == (pd.Timestamp("2025-08-13"), "Telegram")
+    assert telegram["speaker"] == "Volodymyr Zelensky"
