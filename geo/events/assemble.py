@@ -31,8 +31,13 @@ Date
     paragraph, the date of the quote's attribution; else the date of the previous event
     (at most two sentences back) that shares an actor (``date_basis="anchored"``); else
     ``None``. The publication date is never used unless the text says "i dag"/"today".
+One event, several mentions
+    Meetings and calls named again elsewhere in the article ("møtet i Anchorage", "i møte
+    med Trump", "the summit") are linked to their event by :mod:`geo.events.coref`, which
+    gathers participants, place and date from every mention; each event keeps the spans
+    of all its mentions (:attr:`geo.model.Event.mentions`).
 Spanning sentences
-    Adjacent sentences with the same type and compatible dates and actors become one event
+    Adjacent sentences with the same type and compatible dates, places and actors become one event
     (the sentence of the event is then both sentences); a dash-quote paragraph that only
     repeats the speaker of the event before it adds its quote to that event instead of
     making a new statement.

@@ -6,7 +6,11 @@ an explicit rule whose name is kept in :attr:`Quote.attribution`:
 Quote forms
     - ``dash``: a paragraph opening with "– " (nb/nn), or an inline "– " after a sentence end;
       the quote runs to its attribution (", sa Zelenskyj"), else to the paragraph end.
-    - ``«…»``, ``“…”`` and ``"…"`` in any language.
+    - ``«…»``, ``“…”`` and ``"…"`` in any language; a quote still open at a paragraph's
+      end whose next paragraph opens with the same mark runs on to the paragraph that
+      closes it (English style), and is one quote (its text drops the inner marks).
+    - ``label``: interview turns "Spørsmål: …"/"Svar: …", "Q: …"/"A: …", "Støre: …",
+      "NRK: …", in blocks of two or more labelled paragraphs with two or more labels.
 
     Not quotes: a dash line without attribution and without closing punctuation (a heading
     such as "– Lytteøvelse", or an excerpt cut off mid-sentence), one-word scare quotes
@@ -27,6 +31,26 @@ Speaker rules, in order
     - ``paragraph-before``: the paragraph before ends with a colon ("Smidt tror at …:"),
       also across list items ("→ …").
     - ``continuation``: a quote that continues the speaker of the quote just before it.
+
+    - ``dialogue``: in a run of paragraph-opening dash turns by two speakers, an
+      unattributed turn after a question is by the speaker two turns back.
+    - ``interview-question`` / ``interview-answer``: an unattributed run of at least four
+      dash turns strictly alternating question and answer (or "Spørsmål"/"Svar" labels):
+      questions have no speaker, answers are by the person named last before the run.
+    - ``unnamed``: an unnamed speaker ("sa kilder til NRK", "sier en kilde", "unnamed
+      European officials said", "the watchdog's inspectors said", "Anonyme kilder sier at")
+      keeps no speaker: never the nearest name, never the speaker of the quote before.
+    - ``outlet``: a newspaper, agency, channel or platform (registry role, or
+      :data:`geo.lexicon.nb.MEDIA_OUTLETS`) that a rule would make the speaker is the
+      quote's :attr:`~geo.model.Quote.outlet` instead, and the speaker stays unknown.
+
+    Outlets: every quote also records the outlet named as the carrier in its attribution
+    ("til NRK", "på Telegram", "ifølge VG", "Interfax meldte", "told CNN").
+
+    Dates: a quote's date is the day it was said as stated in its attribution or its
+    sentence outside the marks (by :func:`geo.events.dating.pick_date`, the rule statements
+    use, so quote and event agree), else the colon paragraph introducing it, else the date
+    of the quote it continues; otherwise it stays unresolved, never the publication date.
 
     Pronouns ("han", "hun", "he", "she", "de", "they") resolve to the most recent compatible
     person (gender from the registry or the given name) in this or the two paragraphs before,
