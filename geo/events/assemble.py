@@ -57,6 +57,7 @@ from geo.events.coref import find_references, link_events
 from geo.events.cues import FRONT_POINTS, CueTable, first_chars, group_name, starting_with
 from geo.events.dating import DateIndex, pick_date
 from geo.events.taxonomy import EventType
+from geo.extract.quotes import is_outlet
 from geo.ids import make_id
 from geo.model import (
     ActorMention,
@@ -316,6 +317,10 @@ class _Index:
             ctx.article.content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
         )
         self.persons = {m.actor.id: m.actor for m in ctx.actors}
+        # Newspapers, agencies and platforms (by registry role): sources, never actors.
+        self.not_actors = _SOURCE_NAMES | {
+            m.actor.name.lower() for m in ctx.orgs if is_outlet(m.actor)
+        }
         self.ukraine_context = any(
             m.place is not None and m.place.country == "UA" for m in ctx.places
         ) or bool(_UKRAINE.search(text))
@@ -329,11 +334,20 @@ class _Index:
         self.inline_quotes = _SpanCover(
             [(m.start(), m.end()) for m in _INLINE_QUOTE.finditer(text)]
         )
-        self.source_hits = [
+        named = [
             (m.start(), _SOURCES[int(m.lastgroup[1:])][1])
             for m in _SOURCE_ANY.finditer(text)
             if m.lastgroup is not None
         ]
+        seen = {start for start, _ in named}  # "AFP" is named once, not also by its actor
+        self.source_hits = sorted(
+            named
+            + [
+                (m.start, m.actor.name)
+                for m in ctx.orgs
+                if is_outlet(m.actor) and m.start not in seen
+            ]
+        )
         self.source_starts = [start for start, _ in self.source_hits]
 
     # --------------------------------------------------------------------- participants
@@ -387,7 +401,7 @@ class _Index:
                     kept.remove(k)
                 kept.append(cand)
         kept.sort(key=lambda q: q.start)
-        return [k for k in kept if k.name.lower() not in _SOURCE_NAMES]
+        return [k for k in kept if k.name.lower() not in self.not_actors]
 
     def _all_participants(self, start: int, end: int) -> list[_Participant]:
         ctx, table, text = self.ctx, self.ctx.table, self.text
@@ -983,7 +997,7 @@ def assemble_events(
         else:
             _assign_participants(idx, draft, sentence, trig_end, drafts)
         draft.sources = _sources(idx, sentence.start, sentence.end)
-        draft.actors = [a for a in draft.actors if a.lower() not in _SOURCE_NAMES]
+        draft.actors = [a for a in draft.actors if a.lower() not in idx.not_actors]
         _choose_place(idx, draft, scope)
         _choose_date(idx, draft, sentence.start, sentence.end)
         draft.quantities = quantities.within(scope.start, scope.end)

@@ -74,7 +74,7 @@ from geo.extract.actors import is_possessive, person_gender
 from geo.lexicon import en, nb
 from geo.model import Actor, ActorMention, Article, DateRef, Paragraph, Quote, Sentence
 
-__all__ = ["SPEECH_VERBS", "find_quotes"]
+__all__ = ["SPEECH_VERBS", "find_quotes", "is_outlet"]
 
 #: Every speech verb the rules react to (Norwegian and English, lower case).
 SPEECH_VERBS: frozenset[str] = nb.SPEECH_VERBS | en.SPEECH_VERBS
@@ -108,6 +108,13 @@ _OUTLET_NAMES: frozenset[str] = nb.MEDIA_OUTLETS | en.MEDIA_OUTLETS
 _OUTLET_CUES: frozenset[str] = nb.OUTLET_CUES | en.OUTLET_CUES | _ACCORDING_WORDS
 _OUTLET_ROLES = en.OUTLET_ROLES
 _UNNAMED: frozenset[str] = nb.UNNAMED_HEADS | en.UNNAMED_HEADS
+_UNNAMED_PLURAL: frozenset[str] = frozenset(
+    w for w in _UNNAMED if w.endswith(("er", "ene", "ar", "ane", "s", "menn", "folk", "people"))
+)
+_OUTLET_FIRST: frozenset[str] = frozenset(name.split()[0] for name in _OUTLET_NAMES)
+# Words an outlet name may hold: capitalised words and numbers ("TV 2"), the lower-case
+# "dpa", and the "and"/"of" inside a name; anything else ends a name.
+_CAPITALISED = re.compile(r"(?<![\w’'-])(?:[A-ZÆØÅ0-9][\w’'-]*|dpa|and|of)")
 _DETERMINERS = frozenset(
     str.split("sin sitt sine hans hennes deres its his her their the egen eigen")
 )
@@ -143,6 +150,24 @@ _WORD = re.compile(r"[\w’'-]+")
 _AFTER_ACCORDING = re.compile(r"\s*,?\s*(?:ifølge|ifølgje|according to)\s+", re.IGNORECASE)
 _TRAILING = ",.;:…– "
 _TERMINAL = '.!?…»”"'
+
+
+@functools.lru_cache(maxsize=4096)
+def is_outlet(actor: Actor) -> bool:
+    """Tell whether an organisation carries others' words: a newspaper, agency or platform.
+
+    By its registry role ("News agency", "Newspaper", "Broadcaster", "Messaging service") or
+    its name (:data:`geo.lexicon.nb.MEDIA_OUTLETS`, :data:`geo.lexicon.en.MEDIA_OUTLETS`). An
+    outlet is a quote's or an event's source, never its speaker or actor.
+    """
+    if actor.kind != "org":
+        return False
+    role = (actor.role or "").lower()
+    return (
+        any(word in role for word in _OUTLET_ROLES)
+        or actor.name in _OUTLET_NAMES
+        or any(alias in _OUTLET_NAMES for alias in actor.aliases)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +226,6 @@ class _Context:
         self.mentions = tuple(sorted((*actors, *orgs), key=lambda m: m.start))
         self.mention_starts = [m.start for m in self.mentions]
         self.quote_spans: list[tuple[int, int]] = []
-        self._outlets: dict[str, bool] = {}
         self._quote_starts: list[int] = []
         self._quote_reach: list[int] = []
 
@@ -257,19 +281,8 @@ class _Context:
 
     # ------------------------------------------------------------------------ outlets
     def is_outlet(self, actor: Actor) -> bool:
-        """Tell whether an organisation carries others' words (newspaper, agency, platform)."""
-        if actor.kind != "org":
-            return False
-        known = self._outlets.get(actor.id)
-        if known is None:
-            role = (actor.role or "").lower()
-            known = (
-                any(word in role for word in _OUTLET_ROLES)
-                or actor.name in _OUTLET_NAMES
-                or any(alias in _OUTLET_NAMES for alias in actor.aliases)
-            )
-            self._outlets[actor.id] = known
-        return known
+        """Tell whether an organisation carries others' words (see :func:`is_outlet`)."""
+        return is_outlet(actor)
 
     def carries(self, start: int, end: int) -> bool:
         """Tell whether the outlet at ``start:end`` carries words: "til NRK", "VG skriver"."""
@@ -296,16 +309,16 @@ class _Context:
             if self.is_outlet(mention.actor) and self.carries(mention.start, mention.end):
                 return mention.actor.name
         text = self.text
-        words = list(_WORD.finditer(text, start, end))
+        words = list(_CAPITALISED.finditer(text, start, end))
         for i, word in enumerate(words):
-            if not word.group()[:1].isupper() or self.in_quote(word.start()):
-                continue
             head = word.group().split("-", 1)[0]
+            if head not in _OUTLET_FIRST or self.in_quote(word.start()):
+                continue
             if head != word.group() and head in _OUTLET_NAMES:
                 if self.carries(word.start(), word.start() + len(head)):
                     return head
                 continue
-            for n in (3, 2, 1):
+            for n in (3, 2, 1):  # "Wall Street Journal", "TV 2", "Reuters"
                 if i + n > len(words):
                     continue
                 stop = words[i + n - 1].end()
@@ -351,9 +364,11 @@ class _Context:
     # ------------------------------------------------------------------------ resolution
     def resolve_pronoun(self, word: str, pos: int) -> _Speaker:
         gender = _PRONOUNS[word.lower()]
-        if gender == "p":
+        if gender == "p":  # plural: an organisation, never one person
             for mention in reversed(self.mentions_between(self.window_start(pos), pos)):
                 if mention.actor.kind == "org":
+                    if self.unnamed_between(mention.end, pos):
+                        break  # "Kilder i Kreml … De sier": the unnamed sources, not Kreml
                     return _Speaker(mention.actor, "pronoun")
             return _Speaker(None, "pronoun")
         candidates = [
@@ -624,6 +639,13 @@ class _Context:
             if not before_words or before_words[-1] not in _PREPOSITIONS:
                 return self.item_speaker(first, "subject")
         return None
+
+    def unnamed_between(self, start: int, end: int) -> bool:
+        """Tell whether a plural unnamed speaker is named between ``start`` and ``end``."""
+        return any(
+            w.group().lower() in _UNNAMED_PLURAL and not self.in_quote(w.start())
+            for w in _WORD.finditer(self.text, start, end)
+        )
 
     def unnamed_before(self, start: int, verb_start: int) -> int:
         """Return where an unnamed speaker heads the clause before a speech verb, else -1."""
@@ -1124,7 +1146,11 @@ def _dialogue_turn(ctx: _Context, quote: _Candidate, previous: list[_Candidate])
     if last_actor == before_actor or (last_actor is None and before_actor is None):
         return None
     asked = _is_question(ctx, last) or (_is_question(ctx, quote) and _is_question(ctx, before))
-    return _Speaker(before_actor, "dialogue") if asked else None
+    if not asked:
+        return None
+    if before_actor is None:
+        quote.outlet = before.outlet  # the interviewer's outlet asks again
+    return _Speaker(before_actor, "dialogue")
 
 
 def _interviewee(ctx: _Context, before: int) -> Actor | None:

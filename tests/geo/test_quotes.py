@@ -714,6 +714,11 @@ def test_they_never_resolves_to_a_single_person(registry: ActorRegistry) -> None
     assert said(text, registry, "en") == [("We have no plans for a meeting", "Kremlin")]
 
 
+def test_they_after_unnamed_sources_stays_unnamed(registry: ActorRegistry) -> None:
+    text = "Kreml svarte ikke. Kilder i Moskva var skeptiske.\n– Det blir ikke noe møte, sier de."
+    assert said(text, registry) == [("Det blir ikke noe møte", None)]
+
+
 # ------------------------------------------------------------ dialogue and interviews
 
 
@@ -726,11 +731,11 @@ def test_dash_dialogue_alternates_speakers(registry: ActorRegistry) -> None:
         "– Snart, kanskje i høst."
     )
     quotes, _ = run(text, registry)
-    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in quotes] == [
-        (None, "outlet"),
-        ("Vladimir Putin", "verb-after"),
-        (None, "dialogue"),
-        ("Vladimir Putin", "dialogue"),
+    assert [(q.speaker.name if q.speaker else None, q.attribution, q.outlet) for q in quotes] == [
+        (None, "outlet", "NRK"),
+        ("Vladimir Putin", "verb-after", None),
+        (None, "dialogue", "NRK"),
+        ("Vladimir Putin", "dialogue", None),
     ]
 
 
