@@ -120,6 +120,9 @@ _DETERMINERS = frozenset(
 )
 _INTERVIEW_LABELS: dict[str, str] = {**nb.INTERVIEW_LABELS, **en.INTERVIEW_LABELS}
 _LABEL = re.compile(r"([A-ZÆØÅ][\wæøåÆØÅ.’'-]*(?: [A-ZÆØÅ][\wæøåÆØÅ.’'-]*){0,3}):[ \t]+(?=\S)")
+# Characters an attribution may reach from its quote (bounds the work per quote, so a run-on
+# sentence with many quotes stays linear).
+_ATTRIBUTION_REACH = 300
 _UNNAMED_WINDOW = 8  # words an unnamed speaker phrase may run before its verb
 
 
@@ -1003,10 +1006,10 @@ def _attribution_spans(ctx: _Context, quote: _Candidate) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     first = ctx.sentence_at(quote.outer_start)
     if first is not None and first.start < quote.outer_start:
-        spans.append((first.start, quote.outer_start))
+        spans.append((max(first.start, quote.outer_start - _ATTRIBUTION_REACH), quote.outer_start))
     last = ctx.sentence_at(max(0, quote.outer_end - 1))
     if last is not None and last.end > quote.outer_end:
-        spans.append((quote.outer_end, last.end))
+        spans.append((quote.outer_end, min(last.end, quote.outer_end + _ATTRIBUTION_REACH)))
     return spans
 
 
@@ -1302,11 +1305,13 @@ def _chain_paragraphs(ctx: _Context, marked: list[_Candidate]) -> list[Paragraph
     text, paragraphs = ctx.text, ctx.paragraphs
     parts: list[Paragraph] = []
     i = 0
+    failed_until = -1  # paragraphs up to here open a chain that is known not to close
     while i < len(paragraphs):
         para = paragraphs[i]
-        open_at = _open_at_end(text, para.start, para.end)
-        chain_end = _chain_end(ctx, i, text[open_at] if open_at != -1 else "")
+        open_at = _open_at_end(text, para.start, para.end) if i > failed_until else -1
+        chain_end, scanned = _chain_end(ctx, i, text[open_at] if open_at != -1 else "")
         if open_at == -1 or chain_end is None:
+            failed_until = max(failed_until, scanned - 1)  # never rescan: linear time
             parts.append(para)
             i += 1
             continue
@@ -1323,19 +1328,23 @@ def _chain_paragraphs(ctx: _Context, marked: list[_Candidate]) -> list[Paragraph
     return [p for p in parts if p.end > p.start]
 
 
-def _chain_end(ctx: _Context, first: int, opener: str) -> tuple[int, int] | None:
-    """Return (paragraph, offset of the closing mark) where a chain from ``first`` ends."""
+def _chain_end(ctx: _Context, first: int, opener: str) -> tuple[tuple[int, int] | None, int]:
+    """Return ((paragraph, offset of the closing mark) or ``None``, last paragraph read).
+
+    The paragraphs between ``first`` and a failed chain's last one cannot start a chain
+    that closes either, so the caller skips them (no paragraph is read twice).
+    """
     if not opener:
-        return None
+        return None, first
     text, paragraphs = ctx.text, ctx.paragraphs
     closer = _OPENERS[opener]
     j = first + 1
     while j < len(paragraphs):
         para = paragraphs[j]
         if text[para.start : para.start + 1] != opener:
-            return None
+            return None, j
         if _open_at_end(text, para.start, para.end) != para.start:
             close_at = text.find(closer, para.start + 1, para.end)
-            return (j, close_at) if close_at != -1 else None
+            return ((j, close_at) if close_at != -1 else None), j
         j += 1
-    return None
+    return None, j
