@@ -68,7 +68,6 @@ class _Language:
     with_list: re.Pattern[str]
     place_after: re.Pattern[str]
     date_after: re.Pattern[str]
-    joiner: re.Pattern[str]
 
 
 # Norwegian (Bokmål and Nynorsk): "(fredagens|Trumps) (Alaska-)møtet" and the call nouns.
@@ -191,7 +190,6 @@ _LANGUAGES: Final = {
         with_list=re.compile(r"\s+(?:med|mellom)\s+", re.IGNORECASE),
         place_after=re.compile(r"\s+(?:i|på)\s+$", re.IGNORECASE),
         date_after=re.compile(r"\s+(?:på\s+)?$", re.IGNORECASE),
-        joiner=re.compile(r"(?:\s*,\s*|\s+(?:og|samt)\s+|\s*«\s*|\s+)$", re.IGNORECASE),
     ),
     "en": _Language(
         phrases=_en_phrases,
@@ -203,7 +201,6 @@ _LANGUAGES: Final = {
         with_list=re.compile(r"\s+(?:with|between)\s+", re.IGNORECASE),
         place_after=re.compile(r"\s+(?:in|at)\s+$", re.IGNORECASE),
         date_after=re.compile(r"\s+(?:on\s+)?$", re.IGNORECASE),
-        joiner=re.compile(r"(?:\s*,\s*|\s+and\s+|\s*[“\"]\s*|\s+)$", re.IGNORECASE),
     ),
 }
 _PREVIOUS_WORD: Final = re.compile(r"([\wæøåÆØÅ]+)\W*$")
