@@ -107,6 +107,12 @@ _BULLETS = ("→", "•", "-", "*", "–", "—", "·")
 _OUTLET_NAMES: frozenset[str] = nb.MEDIA_OUTLETS | en.MEDIA_OUTLETS
 _OUTLET_CUES: frozenset[str] = nb.OUTLET_CUES | en.OUTLET_CUES | _ACCORDING_WORDS
 _OUTLET_ROLES = en.OUTLET_ROLES
+# The verbs among the outlet cues: after an outlet they report ("NRK erfarer"); the
+# prepositions among them only count before it ("til NRK"), never after ("VG i talen").
+_REPORTING_VERBS: frozenset[str] = frozenset(
+    str.split("erfarer erfarte rapporterer rapporterte avslører avslørte learned learns revealed")
+    + str.split("reveals reporting")
+)
 _UNNAMED: frozenset[str] = nb.UNNAMED_HEADS | en.UNNAMED_HEADS
 _UNNAMED_PLURAL: frozenset[str] = frozenset(
     w for w in _UNNAMED if w.endswith(("er", "ene", "ar", "ane", "s", "menn", "folk", "people"))
@@ -298,7 +304,9 @@ class _Context:
             if last in _OUTLET_CUES or last in SPEECH_VERBS:
                 return True
         after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-        return after is not None and after.group().lower() in SPEECH_VERBS
+        return after is not None and (
+            after.group().lower() in SPEECH_VERBS or after.group().lower() in _REPORTING_VERBS
+        )
 
     def outlet_in(self, start: int, end: int) -> str | None:
         """Return the first outlet named as a carrier between ``start`` and ``end``.

@@ -95,7 +95,12 @@ OUTLET_ROLES: tuple[str, ...] = (
 )
 
 #: Words right before an outlet that make it the carrier: "told CNN", "on Telegram".
-OUTLET_CUES: frozenset[str] = frozenset({"to", "told", "on", "in", "via", "from", "by"})
+OUTLET_CUES: frozenset[str] = frozenset(
+    {
+        "to", "told", "on", "in", "via", "from", "by", "with",  # "in an interview with CNN"
+        "learned", "learns", "revealed", "reveals", "reporting",
+    }
+)
 
 #: Heads of an unnamed speaker ("unnamed European officials", "a senior official",
 #: "the watchdog's inspectors").

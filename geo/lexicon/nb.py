@@ -128,7 +128,12 @@ MEDIA_OUTLETS: frozenset[str] = frozenset(
 #: Words right before an outlet that make it the carrier of the words: "sa han til NRK",
 #: "skriver han på Telegram", "ifølge VG", "opplyser hun overfor NTB".
 OUTLET_CUES: frozenset[str] = frozenset(
-    {"til", "ifølge", "ifølgje", "iflg", "på", "i", "via", "fra", "frå", "overfor", "hos"}
+    {
+        "til", "ifølge", "ifølgje", "iflg", "på", "i", "via", "fra", "frå", "overfor", "hos",
+        "med",  # "i et intervju med VG"
+        # verbs of reporting that only outlets do ("NRK erfarer", "melder TV 2")
+        "erfarer", "erfarte", "rapporterer", "rapporterte", "avslører", "avslørte",
+    }
 )
 
 #: Heads of an unnamed speaker ("kilder nær Kreml", "en høytstående tjenestemann",

@@ -600,6 +600,11 @@ def heard(text: str, registry: ActorRegistry, lang: str = "nb") -> list[tuple[ob
     return [(q.text, q.speaker.name if q.speaker else None, q.outlet) for q in quotes]
 
 
+def test_an_outlet_named_only_as_a_topic_is_no_outlet(registry: ActorRegistry) -> None:
+    text = "Peskov kritiserte VG i talen: «Avisen lyver om alt»."
+    assert heard(text, registry) == [("Avisen lyver om alt", "Dmitry Peskov", None)]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
@@ -632,6 +637,18 @@ def heard(text: str, registry: ActorRegistry, lang: str = "nb") -> list[tuple[ob
             "nb",
             ("Det blir ingen våpenhvile nå", "Dmitry Peskov", "Interfax"),
             id="person-to-agency",
+        ),
+        pytest.param(
+            "– Vi trenger flere våpen, sa Zelenskyj i et intervju med VG.",
+            "nb",
+            ("Vi trenger flere våpen", "Volodymyr Zelensky", "VG"),
+            id="interview-with-newspaper",
+        ),
+        pytest.param(
+            "NRK erfarer at «avtalen kan signeres neste uke».",
+            "nb",
+            ("avtalen kan signeres neste uke", None, "NRK"),
+            id="broadcaster-learns",
         ),
         pytest.param(
             "“We will not retreat from the city,” Zelensky told CNN.",
