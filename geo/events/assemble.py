@@ -53,7 +53,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final, Generic, Protocol, TypeVar
 
-from geo.events.coref import find_references, link_events
+from geo.events.coref import LINKED_TYPES, find_references, link_events
 from geo.events.cues import FRONT_POINTS, CueTable, first_chars, group_name, starting_with
 from geo.events.dating import DateIndex, pick_date
 from geo.events.taxonomy import EventType
@@ -1011,8 +1011,10 @@ def assemble_events(
     drafts = _without_repeats(idx, drafts)
     drafts = _merge_adjacent(idx, drafts)
     drafts = _fold_dash_statements(idx, drafts)
-    references = find_references(idx.text, ctx.article.lang, ctx.places, ctx.dates)
-    drafts = link_events(idx, drafts, references, idx.sentence_span)
+    linked = {d.type for d in drafts} & LINKED_TYPES
+    if linked:  # only meetings and calls are named again; skip the scan for other articles
+        references = find_references(idx.text, ctx.article.lang, ctx.places, ctx.dates, linked)
+        drafts = link_events(idx, drafts, references, idx.sentence_span)
     _fill_summits(idx, drafts)
     _dates_from_quotes(idx, drafts)
     _anchor_dates(idx, drafts)

@@ -48,9 +48,11 @@ from geo.events.cues import starting_with
 from geo.events.taxonomy import EventType
 from geo.model import DateRef, Place, PlaceMention
 
-__all__ = ["Participant", "Reference", "find_references", "link_events"]
+__all__ = ["LINKED_TYPES", "Participant", "Reference", "find_references", "link_events"]
 
-_LINKED: Final = frozenset({EventType.SUMMIT, EventType.CALL})  # types references name
+#: The event types that references name ("møtet", "the summit", "samtalen", "the call").
+LINKED_TYPES: Final = frozenset({EventType.SUMMIT, EventType.CALL})
+_LINKED = LINKED_TYPES
 _WALK: Final = 6  # events of one type tried on each side of a reference
 _SPECIFICITY: Final = {"village": 3, "city": 3, "region": 2, "other": 2, "country": 1}
 
@@ -267,14 +269,22 @@ class Draft(Protocol):
 
 
 def find_references(
-    text: str, lang: str, places: Sequence[PlaceMention], dates: Sequence[DateRef]
+    text: str,
+    lang: str,
+    places: Sequence[PlaceMention],
+    dates: Sequence[DateRef],
+    types: frozenset[EventType] = LINKED_TYPES,
 ) -> list[Reference]:
     """Return the meeting and call references of an article in text order.
 
     ``places`` and ``dates`` are the article's mentions (any order); each reference takes
-    the date and place standing right next to it.
+    the date and place standing right next to it. Only references of ``types`` are kept
+    (the types the article has events of).
     """
     language = _LANGUAGES["nb" if lang in ("nb", "nn") else "en"]
+    phrases = [m for m in language.phrases(text) if language.types[m.noun.lower()] in types]
+    if not phrases:
+        return []
     by_start = sorted(places, key=lambda m: m.start)
     place_starts = [m.start for m in by_start]
     dated = sorted((d for d in dates if d.resolved is not None), key=lambda d: d.start)
@@ -282,7 +292,7 @@ def find_references(
     date_ends = sorted((d.end, i) for i, d in enumerate(dated))
     end_keys = [e for e, _ in date_ends]
     found: list[Reference] = []
-    for match in language.phrases(text):
+    for match in phrases:
         ref = _reference(text, match, language, by_start, place_starts)
         if ref is None:
             continue
