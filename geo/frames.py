@@ -29,7 +29,7 @@ import shapely
 from geo import settings
 from geo.events.taxonomy import acled_sub_event, acled_type_for, cameo_code, type_info
 from geo.ids import make_id
-from geo.model import Event, Extraction, Place
+from geo.model import Event, Extraction, Place, Quote
 from geo.schema import COLUMN_SPECS
 
 __all__ = [
@@ -171,6 +171,20 @@ def _event_row(event: Event, extraction: Extraction) -> dict[str, Any]:
         "start": event.start,
         "end": event.end,
         "quotes": event.quotes,
+        "mentions": json.dumps(
+            [
+                {
+                    "article": art.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "sentence_start": m.sentence_start,
+                    "sentence_end": m.sentence_end,
+                    "kind": m.kind,
+                }
+                for m in event.mentions
+            ],
+            ensure_ascii=False,
+        ),
         **_lonlat(place),
     }
 
@@ -215,7 +229,7 @@ def _add_extraction(columns: dict[str, dict[str, list[Any]]], extraction: Extrac
         owner = quote_event.get(q.text)
         j = bisect.bisect_right(paragraph_starts, q.start) - 1
         context = text[paragraphs[j].start : paragraphs[j].end] if j >= 0 else q.text
-        date = owner.date if owner is not None and owner.date else None
+        date, precision, basis = _quote_date(q, owner)
         _append(
             columns["quotes"],
             {
@@ -230,7 +244,10 @@ def _add_extraction(columns: dict[str, dict[str, list[Any]]], extraction: Extrac
                 "speaker_kind": q.speaker.kind if q.speaker else None,
                 "speaker_id": q.speaker.id if q.speaker else None,
                 "attribution": q.attribution or None,
-                "date": _day(date) if date else art.published,
+                "outlet": q.outlet,
+                "date": _day(date) if date else None,
+                "date_precision": precision,
+                "date_basis": basis,
                 "context": context,
                 "event_id": owner.id if owner is not None else None,
                 **_lonlat(owner.place if owner is not None else None),
@@ -267,6 +284,20 @@ def _add_extraction(columns: dict[str, dict[str, list[Any]]], extraction: Extrac
             "problems": extraction.problems,
         },
     )
+
+
+def _quote_date(quote: Quote, owner: Event | None) -> tuple[str | None, str | None, str | None]:
+    """Return (date, precision, basis) of a quote: the day it was said, never the publication.
+
+    The date stated around the quote comes first; else the date of the event the quote
+    belongs to (the two are read by one rule, :mod:`geo.events.dating`, so they agree);
+    else nothing: the card says "date not stated" beside the publication date.
+    """
+    if quote.date is not None:
+        return quote.date, quote.date_precision, quote.date_basis or None
+    if owner is not None and owner.date:
+        return owner.date, owner.date_precision, f"event:{owner.date_basis or 'stated'}"
+    return None, None, None
 
 
 def _day(iso: str) -> pd.Timestamp:

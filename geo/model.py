@@ -7,10 +7,10 @@ the offsets that trace it back to its sentence. The flow is::
             ──entities (NER model)──▶ EntitySpan(label)                (names, unresolved)
             ──places (Gazetteer)────▶ PlaceMention(place: Place | None)
             ──actors (ActorRegistry)▶ ActorMention(actor: Actor)        (people and orgs)
-            ──quotes───────────────▶ Quote(speaker: Actor | None)
             ──dates────────────────▶ DateRef(resolved, granularity)
+            ──quotes───────────────▶ Quote(speaker: Actor | None, outlet, date)
             ──quantities───────────▶ Quantity
-            ──events───────────────▶ Event
+            ──events───────────────▶ Event(mentions: EventMention, …)
     all of it in one Extraction per article  ──geo.frames──▶ GeoDataFrames
 
 Offsets (``start``/``end``) are Python ``str`` indices into :attr:`Article.text` (the body
@@ -35,6 +35,7 @@ __all__ = [
     "EntitySpan",
     "EntityType",
     "Event",
+    "EventMention",
     "Extraction",
     "GeoPrecision",
     "Granularity",
@@ -177,9 +178,21 @@ class ActorMention:
 class Quote:
     """A direct quotation: ``text`` without dashes, quote marks or the trailing attribution.
 
-    ``speaker`` is ``None`` when the text does not say who spoke. ``attribution`` names the
-    rule that chose the speaker (``"verb-after"``, ``"paragraph-before"``, ``"pronoun"``…),
-    so every choice can be explained in the dashboard.
+    ``speaker`` is ``None`` when the text does not say who spoke (also for an unnamed
+    speaker: "en kilde", "a senior official"). ``attribution`` names the rule that chose the
+    speaker (``"verb-after"``, ``"paragraph-before"``, ``"pronoun"``, ``"unnamed"``…), so
+    every choice can be explained in the dashboard. ``outlet`` is the newspaper, agency,
+    channel or platform that carried the words ("sa til NRK", "ifølge Reuters", "skrev han
+    på Telegram"): the source, never the speaker; ``None`` when none is named.
+
+    ``date`` is the day the words were said (ISO at ``date_precision``) as the text states it
+    around the quote (never inside it); ``None`` when the text does not say, which is not the
+    publication date: the dashboard shows "date not stated (published …)". ``date_basis``
+    says where the date came from (``"attribution"``, ``"sentence"``, ``"paragraph"``).
+
+    ``text == article.text[start:end]`` holds, except for a quote that runs over several
+    paragraphs (English style: an opening mark at each paragraph, a closing one at the end):
+    there ``text`` is that slice with the paragraph-opening marks removed.
     """
 
     text: str
@@ -187,6 +200,10 @@ class Quote:
     end: int
     speaker: Actor | None
     attribution: str = ""
+    outlet: str | None = None
+    date: str | None = None
+    date_precision: Granularity | None = None
+    date_basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,15 +249,44 @@ class Quantity:
     approx: bool = False
 
 
+EventMentionKind = Literal["trigger", "reference"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One place in the article that states or refers to an event.
+
+    ``start``/``end`` are the words themselves (the cue "møtes", or a reference such as
+    "møtet i Anchorage", "the summit", "i møte med Trump"); ``sentence_start``/
+    ``sentence_end`` the sentence holding them. ``kind`` is ``"trigger"`` for a sentence
+    the event was detected in and ``"reference"`` for a later or earlier mention linked to
+    it by within-article coreference (see :mod:`geo.events.coref`). Together with the
+    article id a mention is a ``{article, start, end}`` pointer, the unit in which events
+    fused across articles list their supporting text.
+    """
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    kind: EventMentionKind = "trigger"
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Who did what, where and when, in one sentence (see :mod:`geo.events.taxonomy`).
+    """Who did what, where and when (see :mod:`geo.events.taxonomy`).
 
-    ``start``/``end`` are the sentence's offsets; ``date`` is ISO at ``date_precision``;
-    ``actors`` act, ``targets`` are addressed (canonical names). ``place_inferred`` marks a
-    place taken from context rather than named in the sentence. ``sources`` name who reports
-    it ("ISW", "AFP"); ``trigger`` is the cue that typed it; ``date_basis`` says where the
-    date came from ("sentence", "anchored", "i-dag"…), so every choice can be explained.
+    ``start``/``end`` are the offsets of the sentence that states it first; ``date`` is ISO
+    at ``date_precision``; ``actors`` act, ``targets`` are addressed (canonical names).
+    ``place_inferred`` marks a place taken from context rather than named in the sentence.
+    ``sources`` name who reports it ("ISW", "AFP"); ``trigger`` is the cue that typed it;
+    ``date_basis`` says where the date came from ("sentence", "anchored", "coreference"…),
+    so every choice can be explained.
+
+    ``mentions`` lists every span of the article that supports the event, in text order:
+    the trigger sentence(s) and the references linked to it ("møtet i Anchorage", "i møte
+    med Trump", "under møtet fredag kveld"); actors, place and date are gathered from all
+    of them, and each stays traceable to its words.
     """
 
     id: str
@@ -262,6 +308,7 @@ class Event:
     sources: tuple[str, ...] = ()
     trigger: str = ""
     date_basis: str = ""
+    mentions: tuple[EventMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

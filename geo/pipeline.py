@@ -106,6 +106,7 @@ def _quotes(article: Article, state: State, res: Resources) -> dict[str, Any]:
         paragraphs=state["paragraphs"],
         actors=state["actors"],
         orgs=state["orgs"],
+        dates=state["dates"],
     )
     return {"quotes": quotes, "problems": problems}
 
@@ -138,12 +139,17 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", ("sentences",), ("entities",), _entities),
     Stage("actors", ("sentences", "paragraphs", "entities"), ("actors", "orgs"), _actors),
     Stage("places", ("sentences", "entities", "actors", "orgs"), ("places",), _places),
-    Stage("quotes", ("sentences", "paragraphs", "actors", "orgs"), ("quotes", "problems"), _quotes),
     Stage(
         "dates",
         ("sentences",),
         ("dates",),
         lambda a, s, r: {"dates": find_dates(a, sentences=s["sentences"])},
+    ),
+    Stage(
+        "quotes",
+        ("sentences", "paragraphs", "actors", "orgs", "dates"),
+        ("quotes", "problems"),
+        _quotes,
     ),
     Stage(
         "quantities",

@@ -6,7 +6,7 @@ Other tools and the evaluation read these keys, so they are built here, in one p
      "places": [{"surface","start","end","name","kind","country","lat","lon","gazetteer_id"}],
      "actors": [{"surface","start","end","name","role","country"}],
      "orgs":   [... same as actors ...],
-     "quotes": [{"text","start","end","speaker","speaker_kind"}],
+     "quotes": [{"text","start","end","speaker","speaker_kind","outlet","date","date_basis"}],
      "dates":  [{"surface","start","end","resolved","granularity"}],
      "problems": [str]}
 
@@ -17,7 +17,7 @@ The ``python -m geo events --format jsonl`` contract is built here too
 
     {"id", "type", "cameo", "acled_type", "date", "date_precision", "actors", "targets",
      "place": {"name", "lat", "lon"}, "geo_precision", "quantities": {"area_km2": 110, …},
-     "article", "sentence", "start", "end", "quotes"}
+     "article", "sentence", "start", "end", "quotes", "mentions": [{"start","end","kind"}]}
 
 ``date`` is ``YYYY-MM-DD`` (the first day it covers) or null; ``cameo`` the CAMEO root code;
 ``quantities`` maps each quantity name to its first value in the event (ints stay ints).
@@ -36,6 +36,7 @@ __all__ = ["EVENT_RECORD_KEYS", "event_to_record", "extraction_to_record"]
 EVENT_RECORD_KEYS = (
     "id", "type", "cameo", "acled_type", "date", "date_precision", "actors", "targets",
     "place", "geo_precision", "quantities", "article", "sentence", "start", "end", "quotes",
+    "mentions",
 )  # fmt: skip
 
 
@@ -72,6 +73,9 @@ def _quote(q: Quote) -> dict[str, Any]:
         "end": q.end,
         "speaker": q.speaker.name if q.speaker else None,
         "speaker_kind": q.speaker.kind if q.speaker else None,
+        "outlet": q.outlet,
+        "date": q.date,
+        "date_basis": q.date_basis or None,
     }
 
 
@@ -142,4 +146,5 @@ def event_to_record(event: Event) -> dict[str, Any]:
         "start": event.start,
         "end": event.end,
         "quotes": list(event.quotes),
+        "mentions": [{"start": m.start, "end": m.end, "kind": m.kind} for m in event.mentions],
     }

@@ -22,13 +22,18 @@ object as text), ``geometry`` (Point, possibly empty).
     (list), place_name, place_surface (the words that placed it), place_id, place_country,
     place_inferred (bool), geo_precision (settlement/region/country or null), quantities
     (json, e.g. '{"area_km2": 110.0}'), sources (list: ISW, AFP …), trigger (the cue),
-    sentence, start, end, quotes (list), geometry
+    sentence, start, end, quotes (list), mentions (json: every span supporting the event,
+    ``[{"article", "start", "end", "sentence_start", "sentence_end", "kind"}]`` with kind
+    "trigger" or "reference"; events fused across articles extend the same list), geometry
 
 ``quotes``  one row per direct quote
     quote_id, article_id, article_title, published, text, start, end, speaker, speaker_kind,
-    speaker_id, attribution, date (the date of the event the quote belongs to, else the
-    publication date), context (the paragraph around the quote), event_id (or null),
-    geometry (Point of that event's place, or empty)
+    speaker_id, attribution, outlet (the newspaper, agency or platform that carried the
+    words: "via NRK"; never the speaker), date (the day it was said: stated around the quote,
+    else the date of the event it belongs to; null when the text does not say, which is
+    *not* the publication date), date_precision, date_basis (attribution, sentence,
+    paragraph, continuation, or event:<the event's basis>), context (the paragraph around
+    the quote), event_id (or null), geometry (Point of that event's place, or empty)
 
 ``actors``  (plain DataFrame) one row per actor per article
     actor_id, article_id, name, kind, role, country, mentions (int)
@@ -124,6 +129,8 @@ _EVENTS: Final = (
     _c("start", "int", "sentence offset", nullable=False),
     _c("end", "int", "sentence end offset", nullable=False),
     _c("quotes", "list", "texts of the quotes that belong to the event"),
+    _c("mentions", "json", "JSON list of the spans supporting the event "
+       "({article, start, end, sentence_start, sentence_end, kind})", nullable=False),
     _c("geometry", "geometry", "Point of the place; empty when unplaced"),
 )  # fmt: skip
 _QUOTES: Final = (
@@ -138,7 +145,10 @@ _QUOTES: Final = (
     _c("speaker_kind", "str", "person/org"),
     _c("speaker_id", "str", "registry id of the speaker"),
     _c("attribution", "str", "rule that chose the speaker"),
-    _c("date", "datetime", "date of its event, else the publication date"),
+    _c("outlet", "str", "outlet that carried the words (NRK, Reuters, Telegram); not the speaker"),
+    _c("date", "datetime", "day it was said (stated, else its event's); NaT: not stated"),
+    _c("date_precision", "str", "day/month/year of date"),
+    _c("date_basis", "str", "where the date came from; null when not stated"),
     _c("context", "str", "the paragraph around the quote"),
     _c("event_id", "str", "the event the quote belongs to"),
     _c("geometry", "geometry", "Point of the event's place, or empty"),
@@ -183,6 +193,7 @@ _ID_COLUMNS: Final = {"places": "mention_id", "events": "event_id", "quotes": "q
 _VOCABULARIES: Final = {
     ("events", "date_precision"): {"day", "month", "year"},
     ("events", "geo_precision"): {"settlement", "region", "country"},
+    ("quotes", "date_precision"): {"day", "month", "year"},
     ("places", "kind"): {"country", "region", "city", "village", "other"},
     ("actors", "kind"): {"person", "org"},
     ("quotes", "speaker_kind"): {"person", "org"},

@@ -31,8 +31,13 @@ Date
     paragraph, the date of the quote's attribution; else the date of the previous event
     (at most two sentences back) that shares an actor (``date_basis="anchored"``); else
     ``None``. The publication date is never used unless the text says "i dag"/"today".
+One event, several mentions
+    Meetings and calls named again elsewhere in the article ("møtet i Anchorage", "i møte
+    med Trump", "the summit") are linked to their event by :mod:`geo.events.coref`, which
+    gathers participants, place and date from every mention; each event keeps the spans
+    of all its mentions (:attr:`geo.model.Event.mentions`).
 Spanning sentences
-    Adjacent sentences with the same type and compatible dates and actors become one event
+    Adjacent sentences with the same type and compatible dates, places and actors become one event
     (the sentence of the event is then both sentences); a dash-quote paragraph that only
     repeats the speaker of the event before it adds its quote to that event instead of
     making a new statement.
@@ -41,7 +46,6 @@ Spanning sentences
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import hashlib
 import itertools
 import re
@@ -49,14 +53,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final, Generic, Protocol, TypeVar
 
+from geo.events.coref import LINKED_TYPES, find_references, link_events
 from geo.events.cues import FRONT_POINTS, CueTable, first_chars, group_name, starting_with
+from geo.events.dating import DateIndex, pick_date
 from geo.events.taxonomy import EventType
+from geo.extract.quotes import is_outlet
 from geo.ids import make_id
 from geo.model import (
     ActorMention,
     Article,
     DateRef,
     Event,
+    EventMention,
     GeoPrecision,
     Paragraph,
     Place,
@@ -146,7 +154,6 @@ _UKRAINE = re.compile(r"ukrain", re.IGNORECASE)
 _LOWER_WORD_NEXT = re.compile(r" [a-zæøå]")
 _ENGLISH_POSSESSIVE = re.compile(r"['’]s ")
 _MEETING_COMPOUND = re.compile(r"-(?:topp)?møte", re.IGNORECASE)
-_DAY_COUNT = re.compile(r"(?:\w+\s+)?(?:dager|dagar|døgn|days?)\s", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:meg selv|meg sjølv|myself)\b", re.IGNORECASE)
 
 
@@ -197,6 +204,8 @@ class _Draft:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[str] = field(default_factory=list)
     dash_only_statement: bool = False
+    # (start, end, sentence_start, sentence_end, kind) of every supporting mention
+    mentions: list[tuple[int, int, int, int, str]] = field(default_factory=list)
 
 
 def _role_head(role: str | None) -> str:
@@ -328,12 +337,16 @@ class _Index:
         }
         self.quote_spans = _SpanCover([(q.start, q.end) for q in ctx.quotes])
         self.quotes = _Overlapping(ctx.quotes)
-        self.dates = _ByStart(ctx.dates)
+        self.dates = DateIndex(ctx.dates)
         self.places = _ByStart(ctx.places)
         self.content_key = (
             ctx.article.content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()
         )
         self.persons = {m.actor.id: m.actor for m in ctx.actors}
+        # Newspapers, agencies and platforms (by registry role): sources, never actors.
+        self.not_actors = _SOURCE_NAMES | {
+            m.actor.name.lower() for m in ctx.orgs if is_outlet(m.actor)
+        }
         self.ukraine_context = any(
             m.place is not None and m.place.country == "UA" for m in ctx.places
         ) or bool(_UKRAINE.search(text))
@@ -347,11 +360,20 @@ class _Index:
         self.inline_quotes = _SpanCover(
             [(m.start(), m.end()) for m in _INLINE_QUOTE.finditer(text)]
         )
-        self.source_hits = [
+        named = [
             (m.start(), _SOURCES[int(m.lastgroup[1:])][1])
             for m in _SOURCE_ANY.finditer(text)
             if m.lastgroup is not None
         ]
+        seen = {start for start, _ in named}  # "AFP" is named once, not also by its actor
+        self.source_hits = sorted(
+            named
+            + [
+                (m.start, m.actor.name)
+                for m in ctx.orgs
+                if is_outlet(m.actor) and m.start not in seen
+            ]
+        )
         self.source_starts = [start for start, _ in self.source_hits]
 
     # --------------------------------------------------------------------- participants
@@ -405,7 +427,7 @@ class _Index:
                     kept.remove(k)
                 kept.append(cand)
         kept.sort(key=lambda q: q.start)
-        return [k for k in kept if k.name.lower() not in _SOURCE_NAMES]
+        return [k for k in kept if k.name.lower() not in self.not_actors]
 
     def _all_participants(self, start: int, end: int) -> list[_Participant]:
         ctx, table, text = self.ctx, self.ctx.table, self.text
@@ -438,6 +460,28 @@ class _Index:
 
     def in_quote(self, start: int, end: int, sentence: Sentence) -> bool:
         return self.quote_spans.overlaps(start, end) or self.inline_quotes.contains(start, end)
+
+    def inside_quote(self, ref: DateRef) -> bool:
+        """Tell whether a date expression stands inside a quote."""
+        return self.quote_spans.overlaps(ref.start, ref.end)
+
+    def outside_quotes(self, start: int, end: int) -> bool:
+        """Tell whether a span lies outside every quote (for :mod:`geo.events.coref`)."""
+        return not (
+            self.quote_spans.overlaps(start, end) or self.inline_quotes.contains(start, end)
+        )
+
+    def sentence_span(self, position: int) -> tuple[int, int]:
+        """Return the offsets of the sentence holding ``position``."""
+        sentence = _sentence_of(self, position)
+        return (sentence.start, sentence.end) if sentence is not None else (position, position)
+
+    def clause_around(self, position: int) -> tuple[int, int]:
+        """Return the clause (see :func:`_clause_bounds`) holding ``position``."""
+        sentence = _sentence_of(self, position)
+        if sentence is None:
+            return position, position
+        return _clause_bounds(self.ctx, sentence, position)
 
     # --------------------------------------------------------------------------- venue
     def is_venue_phrase(self, m: PlaceMention) -> bool:
@@ -719,35 +763,21 @@ def _explicit_place(
     return best, unresolved, fallback
 
 
-def _shift(resolved: str, days: int) -> str:
-    return (dt.date.fromisoformat(resolved) + dt.timedelta(days=days)).isoformat()
-
-
 def _choose_date(idx: _Index, draft: _Draft, start: int, end: int) -> bool:
-    text, table = idx.text, idx.ctx.table
-    best: tuple[int, int, str, str, str] | None = None
-    for ref in idx.dates.within(start, end):
-        if ref.resolved is None:
-            continue
-        before = text[max(start, ref.start - 20) : ref.start]
-        resolved, granularity, basis = ref.resolved, ref.granularity or "day", "sentence"
-        relative = table.relative_days.search(before)
-        if relative is not None and granularity == "day":
-            n = table.numbers.get(relative.group("n").lower())
-            if n is None and relative.group("n").isdigit():
-                n = int(relative.group("n"))
-            if n is None:
-                continue
-            sign = -1 if relative.group("dir").lower() in ("før", "before") else 1
-            resolved, basis = _shift(resolved, sign * n), "sentence-offset"
-        elif table.date_bound.search(before) and not _DAY_COUNT.match(ref.surface):
-            continue
-        rank = (_GRANULARITY_RANK.get(granularity, 0), -ref.start)
-        if best is None or rank > (best[0], best[1]):
-            best = (rank[0], rank[1], resolved, granularity, basis)
-    if best is None:
+    """Date the draft from the span by :func:`geo.events.dating.pick_date`.
+
+    A statement skips dates inside quotes (what was said is not when it was said), the rule
+    a quote's own date follows too, so the two agree.
+    """
+    skip = idx.inside_quote if draft.type is EventType.STATEMENT else None
+    picked = pick_date(idx.text, idx.ctx.table, idx.dates, start, end, skip=skip)
+    if picked is None:
         return False
-    draft.date, draft.granularity, draft.date_basis = best[2], best[3], best[4]
+    draft.date, draft.granularity, draft.date_basis = (
+        picked.resolved,
+        picked.granularity,
+        picked.basis,
+    )
     return True
 
 
@@ -798,7 +828,19 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
         return False
     if a.date and b.date and a.date != b.date:
         return False
+    if _different_places(a.place, b.place):
+        return False  # "møter X i Brussel. Senere møter han X i Genève": two meetings
     return not (a.actors and b.actors and not set(a.actors) & set(b.actors))
+
+
+def _different_places(a: Place | None, b: Place | None) -> bool:
+    """Tell two known places apart: other countries, or two different settlements."""
+    if a is None or b is None or a.gazetteer_id == b.gazetteer_id:
+        return False
+    if a.country != b.country:
+        return True
+    settlements = ("city", "village")
+    return a.kind in settlements and b.kind in settlements
 
 
 def _more_specific(a: Place | None, b: Place | None) -> bool:
@@ -820,6 +862,7 @@ def _merge_adjacent(idx: _Index, drafts: list[_Draft]) -> list[_Draft]:
         _add(prev.targets, *(t for t in draft.targets if t not in prev.actors))
         _add(prev.sources, *draft.sources)
         _add(prev.quotes, *draft.quotes)
+        prev.mentions.extend(draft.mentions)
         prev.quantities.extend(q for q in draft.quantities if q not in prev.quantities)
         if prev.date is None and draft.date is not None:
             prev.date, prev.granularity, prev.date_basis = (
@@ -845,6 +888,7 @@ def _fold_dash_statements(idx: _Index, drafts: list[_Draft]) -> list[_Draft]:
             and set(draft.actors) <= set(prev.actors)
         ):
             _add(prev.quotes, *draft.quotes)
+            prev.mentions.extend(draft.mentions)
             continue
         kept.append(draft)
     return kept
@@ -856,6 +900,25 @@ def _fill_summits(idx: _Index, drafts: list[_Draft]) -> None:
             continue
         if len(set(draft.actors) | set(draft.targets)) < 2 and idx.title_participants:
             _add(draft.actors, *idx.title_participants)
+
+
+def _dates_from_quotes(idx: _Index, drafts: list[_Draft]) -> None:
+    """Date a statement by the day its quotes were said, so quote and event agree.
+
+    A quote's own date (:attr:`geo.model.Quote.date`, read by the same rule) wins for a
+    statement; any other event without a date of its own takes it too.
+    """
+    dated = {q.text: q for q in idx.ctx.quotes if q.date is not None}
+    if not dated:
+        return
+    for draft in drafts:
+        if draft.date is not None and draft.type is not EventType.STATEMENT:
+            continue
+        said = next((dated[t] for t in draft.quotes if t in dated), None)
+        if said is None or said.date == draft.date:
+            continue
+        draft.date, draft.granularity = said.date, said.date_precision or "day"
+        draft.date_basis = "quote"
 
 
 def _anchor_dates(idx: _Index, drafts: list[_Draft]) -> None:
@@ -904,6 +967,12 @@ def _to_event(idx: _Index, draft: _Draft) -> Event:
         sources=tuple(draft.sources),
         trigger=draft.trigger,
         date_basis=draft.date_basis if draft.date else "",
+        mentions=tuple(
+            EventMention(
+                start, end, s_start, s_end, "reference" if kind == "reference" else "trigger"
+            )
+            for start, end, s_start, s_end, kind in sorted(set(draft.mentions))
+        ),
     )
 
 
@@ -939,12 +1008,16 @@ def assemble_events(
             start=sentence.start,
             end=sentence.end,
         )
+        cue_start, cue_end = (
+            (trig_start, trig_end) if trig_end > trig_start else (scope.start, scope.end)
+        )
+        draft.mentions.append((cue_start, cue_end, sentence.start, sentence.end, "trigger"))
         if event_type is EventType.STATEMENT:
             _assign_statement(idx, draft, sentence, drafts)
         else:
             _assign_participants(idx, draft, sentence, trig_end, drafts)
         draft.sources = _sources(idx, sentence.start, sentence.end)
-        draft.actors = [a for a in draft.actors if a.lower() not in _SOURCE_NAMES]
+        draft.actors = [a for a in draft.actors if a.lower() not in idx.not_actors]
         _choose_place(idx, draft, scope)
         _choose_date(idx, draft, sentence.start, sentence.end)
         draft.quantities = quantities.within(scope.start, scope.end)
@@ -958,6 +1031,11 @@ def assemble_events(
     drafts = _without_repeats(idx, drafts)
     drafts = _merge_adjacent(idx, drafts)
     drafts = _fold_dash_statements(idx, drafts)
+    linked = {d.type for d in drafts} & LINKED_TYPES
+    if linked:  # only meetings and calls are named again; skip the scan for other articles
+        references = find_references(idx.text, ctx.article.lang, ctx.places, ctx.dates, linked)
+        drafts = link_events(idx, drafts, references, idx.sentence_span)
     _fill_summits(idx, drafts)
+    _dates_from_quotes(idx, drafts)
     _anchor_dates(idx, drafts)
     return tuple(_to_event(idx, d) for d in drafts)

@@ -6,7 +6,11 @@ an explicit rule whose name is kept in :attr:`Quote.attribution`:
 Quote forms
     - ``dash``: a paragraph opening with "– " (nb/nn), or an inline "– " after a sentence end;
       the quote runs to its attribution (", sa Zelenskyj"), else to the paragraph end.
-    - ``«…»``, ``“…”`` and ``"…"`` in any language.
+    - ``«…»``, ``“…”`` and ``"…"`` in any language; a quote still open at a paragraph's
+      end whose next paragraph opens with the same mark runs on to the paragraph that
+      closes it (English style), and is one quote (its text drops the inner marks).
+    - ``label``: interview turns "Spørsmål: …"/"Svar: …", "Q: …"/"A: …", "Støre: …",
+      "NRK: …", in blocks of two or more labelled paragraphs with two or more labels.
 
     Not quotes: a dash line without attribution and without closing punctuation (a heading
     such as "– Lytteøvelse", or an excerpt cut off mid-sentence), one-word scare quotes
@@ -28,6 +32,26 @@ Speaker rules, in order
       also across list items ("→ …").
     - ``continuation``: a quote that continues the speaker of the quote just before it.
 
+    - ``dialogue``: in a run of paragraph-opening dash turns by two speakers, an
+      unattributed turn after a question is by the speaker two turns back.
+    - ``interview-question`` / ``interview-answer``: an unattributed run of at least four
+      dash turns strictly alternating question and answer (or "Spørsmål"/"Svar" labels):
+      questions have no speaker, answers are by the person named last before the run.
+    - ``unnamed``: an unnamed speaker ("sa kilder til NRK", "sier en kilde", "unnamed
+      European officials said", "the watchdog's inspectors said", "Anonyme kilder sier at")
+      keeps no speaker: never the nearest name, never the speaker of the quote before.
+    - ``outlet``: a newspaper, agency, channel or platform (registry role, or
+      :data:`geo.lexicon.nb.MEDIA_OUTLETS`) that a rule would make the speaker is the
+      quote's :attr:`~geo.model.Quote.outlet` instead, and the speaker stays unknown.
+
+    Outlets: every quote also records the outlet named as the carrier in its attribution
+    ("til NRK", "på Telegram", "ifølge VG", "Interfax meldte", "told CNN").
+
+    Dates: a quote's date is the day it was said as stated in its attribution or its
+    sentence outside the marks (by :func:`geo.events.dating.pick_date`, the rule statements
+    use, so quote and event agree), else the colon paragraph introducing it, else the date
+    of the quote it continues; otherwise it stays unresolved, never the publication date.
+
     Pronouns ("han", "hun", "he", "she", "de", "they") resolve to the most recent compatible
     person (gender from the registry or the given name) in this or the two paragraphs before,
     preferring the source of an "ifølge X" in the same sentence; rule name ``pronoun``.
@@ -40,14 +64,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from geo.events.cues import cue_table
+from geo.events.dating import DateIndex, PickedDate, pick_date
 from geo.extract.actors import is_possessive, person_gender
 from geo.lexicon import en, nb
-from geo.model import Actor, ActorMention, Article, Paragraph, Quote, Sentence
+from geo.model import Actor, ActorMention, Article, DateRef, Paragraph, Quote, Sentence
 
-__all__ = ["SPEECH_VERBS", "find_quotes"]
+__all__ = ["SPEECH_VERBS", "find_quotes", "is_outlet"]
 
 #: Every speech verb the rules react to (Norwegian and English, lower case).
 SPEECH_VERBS: frozenset[str] = nb.SPEECH_VERBS | en.SPEECH_VERBS
@@ -77,6 +104,32 @@ _ACCORDING_WORDS = frozenset(_ACCORDING)
 _GOVERNORS = _PREPOSITIONS | _ACCORDING_WORDS
 _NOT_PRONOUN_FOLLOWERS = frozenset({"fleste", "andre", "to", "tre", "mange", "som", "siste"})
 _BULLETS = ("→", "•", "-", "*", "–", "—", "·")
+_OUTLET_NAMES: frozenset[str] = nb.MEDIA_OUTLETS | en.MEDIA_OUTLETS
+_OUTLET_CUES: frozenset[str] = nb.OUTLET_CUES | en.OUTLET_CUES | _ACCORDING_WORDS
+_OUTLET_ROLES = en.OUTLET_ROLES
+# The verbs among the outlet cues: after an outlet they report ("NRK erfarer"); the
+# prepositions among them only count before it ("til NRK"), never after ("VG i talen").
+_REPORTING_VERBS: frozenset[str] = frozenset(
+    str.split("erfarer erfarte rapporterer rapporterte avslører avslørte learned learns revealed")
+    + str.split("reveals reporting")
+)
+_UNNAMED: frozenset[str] = nb.UNNAMED_HEADS | en.UNNAMED_HEADS
+_UNNAMED_PLURAL: frozenset[str] = frozenset(
+    w for w in _UNNAMED if w.endswith(("er", "ene", "ar", "ane", "s", "menn", "folk", "people"))
+)
+_OUTLET_FIRST: frozenset[str] = frozenset(name.split()[0] for name in _OUTLET_NAMES)
+# Words an outlet name may hold: capitalised words and numbers ("TV 2"), the lower-case
+# "dpa", and the "and"/"of" inside a name; anything else ends a name.
+_CAPITALISED = re.compile(r"(?<![\w’'-])(?:[A-ZÆØÅ0-9][\w’'-]*|dpa|and|of)")
+_DETERMINERS = frozenset(
+    str.split("sin sitt sine hans hennes deres its his her their the egen eigen")
+)
+_INTERVIEW_LABELS: dict[str, str] = {**nb.INTERVIEW_LABELS, **en.INTERVIEW_LABELS}
+_LABEL = re.compile(r"([A-ZÆØÅ][\wæøåÆØÅ.’'-]*(?: [A-ZÆØÅ][\wæøåÆØÅ.’'-]*){0,3}):[ \t]+(?=\S)")
+# Characters an attribution may reach from its quote (bounds the work per quote, so a run-on
+# sentence with many quotes stays linear).
+_ATTRIBUTION_REACH = 300
+_UNNAMED_WINDOW = 8  # words an unnamed speaker phrase may run before its verb
 
 
 @functools.lru_cache(maxsize=4096)
@@ -110,6 +163,24 @@ _TRAILING = ",.;:…– "
 _TERMINAL = '.!?…»”"'
 
 
+@functools.lru_cache(maxsize=4096)
+def is_outlet(actor: Actor) -> bool:
+    """Tell whether an organisation carries others' words: a newspaper, agency or platform.
+
+    By its registry role ("News agency", "Newspaper", "Broadcaster", "Messaging service") or
+    its name (:data:`geo.lexicon.nb.MEDIA_OUTLETS`, :data:`geo.lexicon.en.MEDIA_OUTLETS`). An
+    outlet is a quote's or an event's source, never its speaker or actor.
+    """
+    if actor.kind != "org":
+        return False
+    role = (actor.role or "").lower()
+    return (
+        any(word in role for word in _OUTLET_ROLES)
+        or actor.name in _OUTLET_NAMES
+        or any(alias in _OUTLET_NAMES for alias in actor.aliases)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Speaker:
     actor: Actor | None
@@ -128,6 +199,9 @@ class _Candidate:
     words: int = 0
     skip: bool = False
     extra: dict[str, int] = field(default_factory=dict)
+    outlet: str | None = None
+    date: PickedDate | None = None
+    text: str | None = None  # set when the quote runs over paragraphs (marks removed)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -148,8 +222,12 @@ class _Context:
         paragraphs: tuple[Paragraph, ...],
         actors: tuple[ActorMention, ...],
         orgs: tuple[ActorMention, ...],
+        *,
+        dates: tuple[DateRef, ...] = (),
     ) -> None:
         self.text = article.text
+        self.table = cue_table(article.lang)
+        self.dates = DateIndex(dates)
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.paragraphs = paragraphs
@@ -204,12 +282,106 @@ class _Context:
         after = self.text[mention.end : mention.end + 3].lstrip("'’s ")
         return nxt is None or after[:1].islower()
 
+    def date_of(self, start: int, end: int) -> PickedDate | None:
+        """Return the date stated in ``[start, end)`` outside quotes (shared event rule)."""
+        if not self.dates.dates:
+            return None
+        return pick_date(
+            self.text, self.table, self.dates, start, end, skip=lambda d: self.in_quote(d.start)
+        )
+
+    # ------------------------------------------------------------------------ outlets
+    def is_outlet(self, actor: Actor) -> bool:
+        """Tell whether an organisation carries others' words (see :func:`is_outlet`)."""
+        return is_outlet(actor)
+
+    def carries(self, start: int, end: int) -> bool:
+        """Tell whether the outlet at ``start:end`` carries words: "til NRK", "VG skriver"."""
+        text = self.text
+        before = [w.lower() for w in text[max(0, start - 30) : start].split()]
+        while before and before[-1] in _DETERMINERS:
+            before.pop()
+        if before:
+            last = before[-1].strip(",")
+            if last in _OUTLET_CUES or last in SPEECH_VERBS:
+                return True
+        after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        return after is not None and (
+            after.group().lower() in SPEECH_VERBS or after.group().lower() in _REPORTING_VERBS
+        )
+
+    def outlet_in(self, start: int, end: int) -> str | None:
+        """Return the first outlet named as a carrier between ``start`` and ``end``.
+
+        Registry organisations whose role is an outlet's, and outlet names a recogniser
+        may not have tagged (one to three words, or the head of "Telegram-kanalen").
+        """
+        if end <= start:
+            return None
+        for mention in self.mentions_between(start, end):
+            if self.is_outlet(mention.actor) and self.carries(mention.start, mention.end):
+                return mention.actor.name
+        text = self.text
+        words = list(_CAPITALISED.finditer(text, start, end))
+        for i, word in enumerate(words):
+            head = word.group().split("-", 1)[0]
+            if head not in _OUTLET_FIRST or self.in_quote(word.start()):
+                continue
+            if head != word.group() and head in _OUTLET_NAMES:
+                if self.carries(word.start(), word.start() + len(head)):
+                    return head
+                continue
+            for n in (3, 2, 1):  # "Wall Street Journal", "TV 2", "Reuters"
+                if i + n > len(words):
+                    continue
+                stop = words[i + n - 1].end()
+                name = text[word.start() : stop]
+                if name in _OUTLET_NAMES and self.carries(word.start(), stop):
+                    return name
+        return None
+
+    def unnamed_phrase(self, pos: int, limit: int, *, then_verb: bool = False) -> bool:
+        """Tell whether an unnamed speaker phrase starts at ``pos`` ("kilder nær Kreml").
+
+        The phrase is a few words headed by an unnamed-speaker noun ("unnamed European
+        officials", "the watchdog's inspectors", "en høytstående kilde") before any named
+        person; an owner ("Macron's aides") does not name the speaker. With ``then_verb``
+        a speech verb must follow the phrase (English ``” a senior official said``).
+        """
+        text = self.text
+        cursor, seen_head = pos, False
+        for _ in range(_UNNAMED_WINDOW):
+            while cursor < limit and text[cursor] in " ,":
+                cursor += 1
+            mention = self.mention_at(cursor)
+            if mention is not None:
+                if not self.is_owner(mention):
+                    return False
+                cursor = mention.end + (2 if text.startswith(("'s", "’s"), mention.end) else 0)
+                continue
+            word = _WORD.match(text, cursor)
+            if word is None or word.start() >= limit:
+                return False
+            lower = word.group().lower().removesuffix("'s").removesuffix("’s")
+            if lower in _UNNAMED:
+                if not then_verb:
+                    return True
+                seen_head = True
+            elif lower in SPEECH_VERBS:
+                return seen_head
+            elif lower in _PREPOSITIONS and not seen_head:
+                return False
+            cursor = word.end()
+        return False
+
     # ------------------------------------------------------------------------ resolution
     def resolve_pronoun(self, word: str, pos: int) -> _Speaker:
         gender = _PRONOUNS[word.lower()]
-        if gender == "p":
+        if gender == "p":  # plural: an organisation, never one person
             for mention in reversed(self.mentions_between(self.window_start(pos), pos)):
                 if mention.actor.kind == "org":
+                    if self.unnamed_between(mention.end, pos):
+                        break  # "Kilder i Kreml … De sier": the unnamed sources, not Kreml
                     return _Speaker(mention.actor, "pronoun")
             return _Speaker(None, "pronoun")
         candidates = [
@@ -357,6 +529,10 @@ class _Context:
             if nxt is not None and nxt.group().lower() in _NOT_PRONOUN_FOLLOWERS:
                 return None
             return self.resolve_pronoun(lower, quote_start)
+        second = _WORD.match(text, word.end() + 1) if lower == "the" else None
+        role_phrase = second is not None and f"the {second.group().lower()}" in _ROLE_NOUNS
+        if not role_phrase and self.unnamed_phrase(word.start(), limit):
+            return _Speaker(None, "unnamed")  # "sa kilder til NRK", "said Macron's aides"
         named = self.parse_named(word.start(), limit, allow_org=False)
         if named is not None:
             return named
@@ -381,7 +557,9 @@ class _Context:
             return _Speaker(None, "unnamed")
         return None
 
-    def parse_subject_verb(self, pos: int, quote_start: int) -> _Speaker | None:
+    def parse_subject_verb(  # noqa: PLR0911 - one return per documented speaker form
+        self, pos: int, quote_start: int
+    ) -> _Speaker | None:
         """English ``” Austin said`` / ``” he added`` / ``” Gen. Mark Milley, …, told``."""
         text = self.text
         sentence = self.sentence_at(pos)
@@ -399,6 +577,10 @@ class _Context:
             if self._verb_follows(word.end(), limit):
                 return self.resolve_pronoun(lower, quote_start)
             return None
+        second = _WORD.match(text, word.end() + 1) if lower == "the" else None
+        role_phrase = second is not None and f"the {second.group().lower()}" in _ROLE_NOUNS
+        if not role_phrase and self.unnamed_phrase(cursor, limit, then_verb=True):
+            return _Speaker(None, "unnamed")  # ” unnamed European officials said
         if lower == "the":
             second = _WORD.match(text, word.end() + 1)
             phrase = f"the {second.group().lower()}" if second is not None else ""
@@ -447,6 +629,9 @@ class _Context:
         ]
         for verb_start, verb_end in reversed(verbs):  # the verb closest to the quote governs
             before = [it for it in items if it[1] <= verb_start and not self.governed(it[0])]
+            head = self.unnamed_before(start, verb_start)
+            if head != -1 and (not before or head < before[0][0]):
+                return _Speaker(None, "unnamed")  # "Anonyme kilder i Kreml sier at «…»"
             if before:
                 return self.item_speaker(before[-1], "inline-said")
             after = [it for it in items if it[0] >= verb_end]
@@ -455,6 +640,11 @@ class _Context:
         source = self.according_to(start, end)
         if source is not None:
             return _Speaker(source, "ifolge")
+        after_according = re.search(
+            r"\b(?:[Ii]følge|[Ii]følgje|[Aa]ccording to)\s+", text[start:end]
+        )
+        if after_according is not None and self.unnamed_phrase(start + after_according.end(), end):
+            return _Speaker(None, "unnamed")  # "Ifølge kilder i Kyiv er «…»"
         match = re.search(r"\b(?:[Ii]følge|[Ii]følgje|[Aa]ccording to)\s+(\w+)", text[start:end])
         if match is not None and match.group(1).lower() in _ROLE_NOUNS:
             return self.resolve_role(match.group(1).lower(), quote.start)
@@ -464,6 +654,21 @@ class _Context:
             if not before_words or before_words[-1] not in _PREPOSITIONS:
                 return self.item_speaker(first, "subject")
         return None
+
+    def unnamed_between(self, start: int, end: int) -> bool:
+        """Tell whether a plural unnamed speaker is named between ``start`` and ``end``."""
+        return any(
+            w.group().lower() in _UNNAMED_PLURAL and not self.in_quote(w.start())
+            for w in _WORD.finditer(self.text, start, end)
+        )
+
+    def unnamed_before(self, start: int, verb_start: int) -> int:
+        """Return where an unnamed speaker heads the clause before a speech verb, else -1."""
+        clause = max(start, self.text.rfind(",", start, verb_start) + 1)
+        for word in _WORD.finditer(self.text, clause, verb_start):
+            if word.group().lower() in _UNNAMED and not self.governed(word.start()):
+                return word.start()
+        return -1
 
     def governed(self, pos: int, governors: frozenset[str] | None = None) -> bool:
         """Tell whether a preposition or "ifølge" governs the word at ``pos`` (not a subject)."""
@@ -615,6 +820,8 @@ def _attribution(  # noqa: PLR0912 - the attribution forms are tried in document
             continue
         sentence = ctx.sentence_at(match.end())
         stop = sentence.end if sentence is not None else limit
+        if ctx.unnamed_phrase(match.end(), min(stop, limit)):
+            return match.start(), _Speaker(None, "unnamed")  # never the nearest name
         persons = [
             m
             for m in ctx.mentions_between(match.end(), min(stop, limit))
@@ -695,80 +902,161 @@ def _paragraph_after(ctx: _Context, index: int) -> _Speaker | None:
     return _Speaker(speaker.actor, "paragraph-after")
 
 
-def find_quotes(  # noqa: PLR0912 - the speaker rules are tried in documented order
+def _speaker_of(ctx: _Context, quote: _Candidate, previous: list[_Candidate]) -> _Speaker:
+    """Try the speaker rules in the documented order; ``"none"`` when no rule applies."""
+    text, paragraphs = ctx.text, ctx.paragraphs
+    speaker = quote.speaker
+    if speaker is None and quote.kind == "marked":
+        after = quote.outer_end
+        tail = re.match(r"\s*,?\s*(\w+)", text[after : after + 40])
+        verb = tail.group(1).lower() if tail is not None else ""
+        if tail is not None and (verb in SPEECH_VERBS or verb in _INVERTED):
+            speaker = ctx.parse_after_verb(after + tail.end(1), quote.start)
+        source = _AFTER_ACCORDING.match(text, after)
+        if speaker is None and source is not None:
+            named = ctx.parse_named(source.end(), len(text), allow_org=True)
+            speaker = _Speaker(named.actor, "ifolge") if named is not None else None
+        if speaker is None:
+            speaker = ctx.parse_subject_verb(after, quote.start)
+        if speaker is None:
+            speaker = ctx.prefix_speaker(quote)
+    if speaker is None and quote.kind == "dash":
+        para_start = paragraphs[quote.paragraph].start
+        if text[para_start : quote.outer_start].rstrip().endswith(":"):
+            speaker = ctx.prefix_speaker(quote)  # "Zelenskyj sier: – Vi gir oss ikke."
+    if speaker is None:
+        speaker = _paragraph_after(ctx, quote.paragraph) if quote.kind == "dash" else None
+    if speaker is None:
+        speaker = _colon_intro(ctx, quote.paragraph)
+    if speaker is None:
+        speaker = _continuation(ctx, quote, previous)
+    return speaker if speaker is not None else _Speaker(None, "none")
+
+
+def find_quotes(
     article: Article,
     *,
     sentences: tuple[Sentence, ...],
     paragraphs: tuple[Paragraph, ...],
     actors: tuple[ActorMention, ...],
     orgs: tuple[ActorMention, ...],
+    dates: tuple[DateRef, ...] = (),
 ) -> tuple[tuple[Quote, ...], tuple[str, ...]]:
     """Return (quotes in text order, problems such as an unclosed «).
 
-    See the module docstring for the quote forms and the speaker rules; each quote's
-    ``attribution`` names the rule that chose its speaker.
+    See the module docstring for the quote forms, the speaker rules, outlets and dates;
+    each quote's ``attribution`` names the rule that chose its speaker. ``dates`` are the
+    article's date expressions (:func:`geo.extract.dates.find_dates`); without them every
+    quote's date stays unstated.
     """
-    ctx = _Context(article, sentences, paragraphs, actors, orgs)
+    ctx = _Context(article, sentences, paragraphs, actors, orgs, dates=dates)
     text = article.text
     problems: list[str] = []
+    labels = _label_turns(ctx)
+    labelled = {q.paragraph for q in labels}
     marked: list[_Candidate] = []
-    for para in paragraphs:
+    for para in _chain_paragraphs(ctx, marked):
         marked.extend(_marked_quotes(ctx, para, problems))
     ctx.set_quote_spans([(q.outer_start, q.outer_end) for q in marked])
     dashes: list[_Candidate] = []
     if article.lang in ("nb", "nn"):
         for para in paragraphs:
-            dashes.extend(_dash_quotes(ctx, para))
+            if para.index not in labelled:
+                dashes.extend(_dash_quotes(ctx, para))
     ctx.set_quote_spans(
-        [(q.start, q.end) for q in dashes] + [(q.outer_start, q.outer_end) for q in marked]
+        [(q.start, q.end) for q in (*dashes, *labels)]
+        + [(q.outer_start, q.outer_end) for q in marked]
     )
     dash_starts = [d.start for d in dashes]  # dash quotes are in text order, never nested
     for quote in marked:
         i = bisect.bisect_right(dash_starts, quote.outer_start) - 1
         if i >= 0 and quote.outer_start < dashes[i].end:
             quote.skip = True  # nested inside a dash quote
+        if quote.paragraph in labelled and quote.text is None:
+            quote.skip = True  # nested inside an interview turn
         if not quote.skip and (quote.words < 2 or _is_title(text[quote.start : quote.end])):
             quote.skip = True  # one-word scare quote, or a name ("«Dagens Næringsliv»")
-    candidates = sorted([q for q in [*dashes, *marked] if not q.skip], key=lambda q: q.start)
+    candidates = sorted(
+        [q for q in [*dashes, *marked, *labels] if not q.skip], key=lambda q: q.start
+    )
+    _interview_runs(ctx, candidates)
 
     quotes: list[Quote] = []
     previous: list[_Candidate] = []
     for quote in candidates:
-        speaker = quote.speaker
-        if speaker is None and quote.kind == "marked":
-            after = quote.outer_end
-            tail = re.match(r"\s*,?\s*(\w+)", text[after : after + 40])
-            verb = tail.group(1).lower() if tail is not None else ""
-            if tail is not None and (verb in SPEECH_VERBS or verb in _INVERTED):
-                speaker = ctx.parse_after_verb(after + tail.end(1), quote.start)
-            source = _AFTER_ACCORDING.match(text, after)
-            if speaker is None and source is not None:
-                named = ctx.parse_named(source.end(), len(text), allow_org=True)
-                speaker = _Speaker(named.actor, "ifolge") if named is not None else None
-            if speaker is None:
-                speaker = ctx.parse_subject_verb(after, quote.start)
-            if speaker is None:
-                speaker = ctx.prefix_speaker(quote)
-        if speaker is None and quote.kind == "dash":
-            para_start = paragraphs[quote.paragraph].start
-            if text[para_start : quote.outer_start].rstrip().endswith(":"):
-                speaker = ctx.prefix_speaker(quote)  # "Zelenskyj sier: – Vi gir oss ikke."
-        if speaker is None:
-            speaker = _paragraph_after(ctx, quote.paragraph) if quote.kind == "dash" else None
-        if speaker is None:
-            speaker = _colon_intro(ctx, quote.paragraph)
-        if speaker is None:
-            speaker = _continuation(ctx, quote, previous)
-        if speaker is None:
-            speaker = _Speaker(None, "none")
-        quote.speaker = speaker
-        previous.append(quote)
-        quotes.append(
-            Quote(
-                text[quote.start : quote.end], quote.start, quote.end, speaker.actor, speaker.rule
-            )
+        speaker = _speaker_of(ctx, quote, previous)
+        spans = _attribution_spans(ctx, quote)
+        quote.outlet = quote.outlet or next(
+            (o for o in (ctx.outlet_in(a, b) for a, b in spans) if o), None
         )
+        if speaker.actor is not None and ctx.is_outlet(speaker.actor):
+            quote.outlet = quote.outlet or speaker.actor.name  # "ifølge NRK": the source
+            speaker = _Speaker(None, "outlet")
+        quote.speaker = speaker
+        quote.date = _quote_date(ctx, quote, spans, previous)
+        previous.append(quote)
+        quotes.append(_record(text, quote))
     return tuple(_attribute_forward(ctx, candidates, quotes)), tuple(problems)
+
+
+def _record(text: str, quote: _Candidate) -> Quote:
+    speaker = quote.speaker if quote.speaker is not None else _Speaker(None, "none")
+    date = quote.date
+    return Quote(
+        quote.text if quote.text is not None else text[quote.start : quote.end],
+        quote.start,
+        quote.end,
+        speaker.actor,
+        speaker.rule,
+        outlet=quote.outlet,
+        date=date.resolved if date is not None else None,
+        date_precision=date.granularity if date is not None else None,  # type: ignore[arg-type]
+        date_basis=date.basis if date is not None else "",
+    )
+
+
+def _attribution_spans(ctx: _Context, quote: _Candidate) -> list[tuple[int, int]]:
+    """Return the words around a quote that attribute it: its sentence outside the marks."""
+    spans: list[tuple[int, int]] = []
+    first = ctx.sentence_at(quote.outer_start)
+    if first is not None and first.start < quote.outer_start:
+        spans.append((max(first.start, quote.outer_start - _ATTRIBUTION_REACH), quote.outer_start))
+    last = ctx.sentence_at(max(0, quote.outer_end - 1))
+    if last is not None and last.end > quote.outer_end:
+        spans.append((quote.outer_end, min(last.end, quote.outer_end + _ATTRIBUTION_REACH)))
+    return spans
+
+
+def _quote_date(
+    ctx: _Context, quote: _Candidate, spans: list[tuple[int, int]], previous: list[_Candidate]
+) -> PickedDate | None:
+    """Return the day the words were said, as the text states it (else ``None``).
+
+    The attribution and the quote's sentence outside its marks come first ("sa Zelenskyj
+    onsdag"); then the introducing paragraph of a colon-introduced quote; then, for a quote
+    that continues a speaker, the date of the quote it continues. Dates inside quotes never
+    count: what was said is not when it was said.
+    """
+    for start, end in spans:
+        picked = ctx.date_of(start, end)
+        if picked is not None:
+            basis = "attribution" if start >= quote.outer_end else "sentence"
+            return PickedDate(picked.resolved, picked.granularity, basis)
+    rule = quote.speaker.rule if quote.speaker is not None else ""
+    if rule == "paragraph-before" and quote.paragraph > 0:
+        para = ctx.paragraphs[quote.paragraph - 1]
+        picked = ctx.date_of(para.start, para.end)
+        if picked is not None:
+            return PickedDate(picked.resolved, picked.granularity, "paragraph")
+    if rule in ("continuation", "dialogue") and quote.speaker is not None:
+        for earlier in reversed(previous):
+            if earlier.paragraph < quote.paragraph - 3:
+                break
+            if earlier.speaker is not None and earlier.speaker.actor == quote.speaker.actor:
+                if earlier.date is not None:
+                    return PickedDate(earlier.date.resolved, earlier.date.granularity, rule)
+                break
+    return None
 
 
 def _attribute_forward(
@@ -789,8 +1077,19 @@ def _attribute_forward(
             and out[k + 1].speaker is not None
             and ctx.text[ctx.paragraphs[nxt.paragraph].start] in "–—-"
         ):
-            q = out[k]
-            out[k] = Quote(q.text, q.start, q.end, out[k + 1].speaker, "paragraph-after")
+            q, nxt_quote = out[k], out[k + 1]
+            dated = q.date is not None
+            out[k] = Quote(
+                q.text,
+                q.start,
+                q.end,
+                nxt_quote.speaker,
+                "paragraph-after",
+                outlet=q.outlet or nxt_quote.outlet,
+                date=q.date if dated else nxt_quote.date,
+                date_precision=q.date_precision if dated else nxt_quote.date_precision,
+                date_basis=q.date_basis if dated else nxt_quote.date_basis,
+            )
     return out
 
 
@@ -801,6 +1100,9 @@ def _continuation(ctx: _Context, quote: _Candidate, previous: list[_Candidate]) 
     opens = sentence is None or text[sentence.start : quote.outer_start].strip(" →•*-–") == ""
     if not opens:
         return None
+    turn = _dialogue_turn(ctx, quote, previous)
+    if turn is not None:
+        return turn
     for earlier in reversed(previous):
         if earlier.paragraph < quote.paragraph - 3:
             break
@@ -822,3 +1124,241 @@ def _is_title(words: str) -> bool:
     """Tell whether a quoted phrase is a name: a few words, every one capitalised."""
     parts = words.split(maxsplit=4)  # five parts are enough to say no
     return len(parts) <= 4 and all(p[:1].isupper() for p in parts)
+
+
+# ------------------------------------------------------------------ dialogue and interviews
+
+
+def _opens_paragraph(ctx: _Context, quote: _Candidate) -> bool:
+    return (
+        quote.kind in ("dash", "label")
+        and quote.outer_start == ctx.paragraphs[quote.paragraph].start
+    )
+
+
+def _is_question(ctx: _Context, quote: _Candidate) -> bool:
+    return ctx.text[quote.end - 1 : quote.end] == "?"
+
+
+def _dialogue_turn(ctx: _Context, quote: _Candidate, previous: list[_Candidate]) -> _Speaker | None:
+    """Alternate speakers in a dash dialogue: an unattributed turn answers the turn before.
+
+    Two paragraph-opening dash turns by different speakers (one may be the unnamed
+    interviewer) right before this one, where the last was a question (or this one and the
+    one two back are both questions): this turn is by the speaker two turns back
+    ("– Vil du møte ham? spør NRK. / – Ja, svarer Støre. / – Når? / – Snart.").
+    """
+    if quote.kind != "dash" or len(previous) < 2 or not _opens_paragraph(ctx, quote):
+        return None
+    last, before = previous[-1], previous[-2]
+    if not (
+        last.paragraph == quote.paragraph - 1
+        and before.paragraph == quote.paragraph - 2
+        and _opens_paragraph(ctx, last)
+        and _opens_paragraph(ctx, before)
+    ):
+        return None
+    last_actor = last.speaker.actor if last.speaker is not None else None
+    before_actor = before.speaker.actor if before.speaker is not None else None
+    if last_actor == before_actor or (last_actor is None and before_actor is None):
+        return None
+    asked = _is_question(ctx, last) or (_is_question(ctx, quote) and _is_question(ctx, before))
+    if not asked:
+        return None
+    if before_actor is None:
+        quote.outlet = before.outlet  # the interviewer's outlet asks again
+    return _Speaker(before_actor, "dialogue")
+
+
+def _interviewee(ctx: _Context, before: int) -> Actor | None:
+    """Return the person named last before ``before`` outside quotes (the interviewee)."""
+    i = bisect.bisect_left(ctx.person_starts, before) - 1
+    while i >= 0:
+        mention = ctx.persons[i]
+        if not ctx.in_quote(mention.start):
+            return mention.actor
+        i -= 1
+    return None
+
+
+def _interview_runs(ctx: _Context, candidates: list[_Candidate]) -> None:
+    """Give the turns of an unattributed dash interview their speakers (in place).
+
+    A run of at least four paragraph-opening dash quotes in consecutive paragraphs, none
+    attributed, alternating question ("…?") and answer with at least two of each, is an
+    interview: the questions are the interviewer's (unnamed, ``interview-question``), the
+    answers the person named last before the run (``interview-answer``).
+    """
+    run: list[_Candidate] = []
+    for quote in [*candidates, None]:
+        if (
+            quote is not None
+            and quote.kind == "dash"
+            and quote.speaker is None
+            and _opens_paragraph(ctx, quote)
+            and (not run or quote.paragraph == run[-1].paragraph + 1)
+        ):
+            run.append(quote)
+            continue
+        _assign_interview(ctx, run)
+        run = (
+            [quote]
+            if quote is not None
+            and quote.kind == "dash"
+            and quote.speaker is None
+            and _opens_paragraph(ctx, quote)
+            else []
+        )
+
+
+def _assign_interview(ctx: _Context, run: list[_Candidate]) -> None:
+    questions = [_is_question(ctx, q) for q in run]
+    if len(run) < 4 or sum(questions) < 2 or len(run) - sum(questions) < 2:
+        return
+    if any(a == b for a, b in itertools.pairwise(questions)):
+        return  # not a strict alternation: a monologue with a rhetorical question
+    answerer = _interviewee(ctx, run[0].outer_start)
+    for quote, asked in zip(run, questions, strict=True):
+        quote.speaker = (
+            _Speaker(None, "interview-question")
+            if asked
+            else _Speaker(answerer, "interview-answer")
+        )
+
+
+def _label_turns(ctx: _Context) -> list[_Candidate]:
+    """Labelled interview turns: "Spørsmål: …" / "Svar: …", "Q: …", "Støre: …", "NRK: …".
+
+    Only blocks of at least two labelled paragraphs in a row with at least two different
+    labels count (a lone "Zelenskyj: Vi gir oss ikke" is a headline), and a turn must end
+    like a sentence. A person's label names the speaker; "Spørsmål"/"Q" and an outlet's
+    label are the interviewer (no speaker; the outlet is kept); "Svar"/"A" is the person
+    named last before the block.
+    """
+    text = ctx.text
+    turns: list[tuple[int, str, Actor | None, int]] = []  # paragraph, kind, actor, body start
+    for para in ctx.paragraphs:
+        match = _LABEL.match(text, para.start, para.end)
+        if match is None or text[para.end - 1 : para.end] not in _TERMINAL:
+            continue
+        label = match.group(1)
+        kind = _INTERVIEW_LABELS.get(label.lower())
+        mention = ctx.mention_at(para.start)
+        if kind is not None:
+            turns.append((para.index, kind, None, match.end()))
+        elif mention is not None and mention.end == match.end(1):
+            outlet = ctx.is_outlet(mention.actor)
+            turns.append((para.index, "q" if outlet else "p", mention.actor, match.end()))
+        elif label in _OUTLET_NAMES:
+            turns.append((para.index, "q", None, match.end()))
+    found: list[_Candidate] = []
+    block: list[tuple[int, str, Actor | None, int]] = []
+    for turn in [*turns, None]:
+        if turn is not None and (not block or turn[0] == block[-1][0] + 1):
+            block.append(turn)
+            continue
+        if len(block) >= 2 and len({(kind, actor) for _, kind, actor, _ in block}) >= 2:
+            found.extend(_label_candidates(ctx, block))
+        block = [turn] if turn is not None else []
+    return found
+
+
+def _label_candidates(
+    ctx: _Context, block: list[tuple[int, str, Actor | None, int]]
+) -> list[_Candidate]:
+    text = ctx.text
+    answerer = _interviewee(ctx, ctx.paragraphs[block[0][0]].start)
+    found = []
+    for index, kind, actor, body in block:
+        para = ctx.paragraphs[index]
+        start, end = _trim(text, body, para.end)
+        if end <= start:
+            continue
+        if kind == "p" and actor is not None:
+            speaker = _Speaker(actor, "label")
+        elif kind == "a":
+            speaker = _Speaker(answerer, "interview-answer")
+        else:
+            speaker = _Speaker(None, "interview-question")
+        cand = _Candidate(start, end, para.start, para.end, "label", index, speaker)
+        cand.words = len(text[start:end].split())
+        if kind == "q" and actor is not None:
+            cand.outlet = actor.name
+        found.append(cand)
+    return found
+
+
+# ------------------------------------------------------------ quotes over several paragraphs
+
+_OPENERS = {"“": "”", "«": "»", '"': '"'}
+
+
+def _open_at_end(text: str, start: int, end: int) -> int:
+    """Return where the quote left open at the end of ``[start, end)`` opens, else ``-1``."""
+    open_at = -1
+    depth = 0
+    for match in _MARKS.finditer(text, start, end):
+        mark = match.group()
+        if mark in "“«" or (mark == '"' and depth == 0):
+            if depth == 0:
+                open_at = match.start()
+            depth += 1
+        else:
+            depth = max(0, depth - 1)
+    return open_at if depth > 0 else -1
+
+
+def _chain_paragraphs(ctx: _Context, marked: list[_Candidate]) -> list[Paragraph]:
+    """Find quotes that run over paragraphs; return the paragraph parts left to scan.
+
+    English (and Norwegian «») style: a quote that is still open at a paragraph's end, where
+    the next paragraph opens with the same mark, continues there, up to the paragraph whose
+    opening mark is closed. Such a quote becomes one candidate (added to ``marked``); the
+    parts of its first and last paragraphs outside it are returned for the ordinary scan.
+    """
+    text, paragraphs = ctx.text, ctx.paragraphs
+    parts: list[Paragraph] = []
+    i = 0
+    failed_until = -1  # paragraphs up to here open a chain that is known not to close
+    while i < len(paragraphs):
+        para = paragraphs[i]
+        open_at = _open_at_end(text, para.start, para.end) if i > failed_until else -1
+        chain_end, scanned = _chain_end(ctx, i, text[open_at] if open_at != -1 else "")
+        if open_at == -1 or chain_end is None:
+            failed_until = max(failed_until, scanned - 1)  # never rescan: linear time
+            parts.append(para)
+            i += 1
+            continue
+        last, close_at = chain_end
+        start, end = _trim(text, open_at + 1, close_at)
+        cand = _Candidate(start, end, open_at, close_at + 1, "marked", para.index)
+        cand.text = re.sub(r"(\n\s*)[«“\"]", r"\1", text[start:end])
+        cand.words = len(cand.text.split())
+        marked.append(cand)
+        parts.append(Paragraph(para.index, para.start, open_at))
+        closing = paragraphs[last]
+        parts.append(Paragraph(closing.index, close_at + 1, closing.end))
+        i = last + 1
+    return [p for p in parts if p.end > p.start]
+
+
+def _chain_end(ctx: _Context, first: int, opener: str) -> tuple[tuple[int, int] | None, int]:
+    """Return ((paragraph, offset of the closing mark) or ``None``, last paragraph read).
+
+    The paragraphs between ``first`` and a failed chain's last one cannot start a chain
+    that closes either, so the caller skips them (no paragraph is read twice).
+    """
+    if not opener:
+        return None, first
+    text, paragraphs = ctx.text, ctx.paragraphs
+    closer = _OPENERS[opener]
+    j = first + 1
+    while j < len(paragraphs):
+        para = paragraphs[j]
+        if text[para.start : para.start + 1] != opener:
+            return None, j
+        if _open_at_end(text, para.start, para.end) != para.start:
+            close_at = text.find(closer, para.start + 1, para.end)
+            return ((j, close_at) if close_at != -1 else None), j
+        j += 1
+    return None, j

@@ -2,7 +2,9 @@
 
 Why each table exists is documented in :mod:`geo.lexicon.nb`; English adds ``TITLES`` that
 are capitalised before a name ("Defense Secretary Lloyd Austin", "Gen. Mark Milley") and
-possessives ("Ukraine's") instead of the Norwegian genitive -s.
+possessives ("Ukraine's") instead of the Norwegian genitive -s. ``OUTLET_ROLES`` holds the
+registry role words of an organisation that carries others' words (an outlet, never a
+speaker).
 """
 
 from __future__ import annotations
@@ -11,15 +13,20 @@ __all__ = [
     "ACCORDING_TO",
     "COUNTRY_GENITIVES",
     "INDEFINITE_ARTICLES",
+    "INTERVIEW_LABELS",
     "INVERTED_PARTICLE_VERBS",
+    "MEDIA_OUTLETS",
     "NAME_STOPWORDS",
     "NATIONALITY_ADJECTIVES",
     "ORG_ROLE_NOUNS",
+    "OUTLET_CUES",
+    "OUTLET_ROLES",
     "PRONOUNS",
     "ROLE_NOUNS",
     "SIGN_CUES",
     "SPEECH_VERBS",
     "TITLES",
+    "UNNAMED_HEADS",
 ]
 
 # fmt: off
@@ -61,6 +68,54 @@ INDEFINITE_ARTICLES: frozenset[str] = frozenset({"a", "an", "one", "several", "s
 
 #: "a sign read “…”": written text, no speaker.
 SIGN_CUES: tuple[str, ...] = ("sign read", "sign reading", "banner read", "which read")
+
+#: International news outlets and platforms (as written).
+MEDIA_OUTLETS: frozenset[str] = frozenset(
+    {
+        "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "CNN",
+        "BBC", "Fox News", "NBC", "NBC News", "CBS", "CBS News", "ABC News", "Sky News",
+        "Al Jazeera", "New York Times", "The New York Times", "Wall Street Journal",
+        "The Wall Street Journal", "Washington Post", "The Washington Post", "Financial Times",
+        "The Guardian", "Guardian", "The Times", "The Economist", "Economist", "Politico",
+        "Axios", "NPR", "PBS", "CNBC", "Newsweek", "Time", "The Telegraph", "The Independent",
+        "Interfax", "Interfax-Ukraine", "TASS", "RIA Novosti", "RIA", "Ukrinform",
+        "Ukrainska Pravda", "Kyiv Independent", "The Kyiv Independent", "Kyiv Post", "Meduza",
+        "Suspilne", "Der Spiegel", "Spiegel", "Bild", "Le Monde", "Le Figaro", "dpa", "DPA",
+        "Euronews", "Deutsche Welle", "DW", "RFE/RL", "Radio Free Europe", "Kommersant",
+        "Izvestia", "RBC", "Telegram", "Truth Social", "Twitter", "Facebook", "Instagram",
+        "YouTube", "TikTok",
+    }
+)
+
+#: Registry role words of an outlet (news agency, newspaper, broadcaster, platform).
+OUTLET_ROLES: tuple[str, ...] = (
+    "news agency", "newspaper", "broadcaster", "messaging service", "social network",
+    "magazine", "news site", "news website", "television", "photo agency", "platform",
+    "radio",
+)
+
+#: Words right before an outlet that make it the carrier: "told CNN", "on Telegram".
+OUTLET_CUES: frozenset[str] = frozenset(
+    {
+        "to", "told", "on", "in", "via", "from", "by", "with",  # "in an interview with CNN"
+        "learned", "learns", "revealed", "reveals", "reporting",
+    }
+)
+
+#: Heads of an unnamed speaker ("unnamed European officials", "a senior official",
+#: "the watchdog's inspectors").
+UNNAMED_HEADS: frozenset[str] = frozenset(
+    {
+        "source", "sources", "official", "officials", "unnamed", "anonymous", "diplomat",
+        "diplomats", "aide", "aides", "people", "person", "persons", "residents", "witnesses",
+        "witness", "inspectors", "inspector", "analysts", "experts", "insiders", "observers",
+        "critics", "lawmakers", "staff", "staffers", "employees", "soldiers", "troops",
+        "representatives", "negotiators", "advisers", "advisors", "delegates", "members",
+    }
+)
+
+#: Interview turn labels ("Q: …", "A: …").
+INTERVIEW_LABELS: dict[str, str] = {"q": "q", "question": "q", "a": "a", "answer": "a"}
 
 #: Title cue (lower case; capitalised in running text) → role.
 TITLES: dict[str, str] = {

@@ -18,6 +18,14 @@ Why each table exists:
 - ``COUNTRY_GENITIVES`` / ``NATIONALITY_ADJECTIVES``: ``Frankrikes president`` and
   ``den ukrainske utenriksministeren`` give a discovered person's country (ISO 3166-1).
 - ``SIGN_CUES``: ``det sto «…»`` quotes written text, which has no speaker.
+- ``MEDIA_OUTLETS``: newspapers, broadcasters and agencies that *carry* words ("sa til NRK",
+  "ifølge VG", "NTB meldte"); they are a quote's outlet, never its speaker. The registry's
+  outlets are found by their role (:data:`geo.lexicon.en.OUTLET_ROLES`); this list also
+  covers outlets a recogniser finds without a registry row.
+- ``OUTLET_CUES``: words right before an outlet that make it the carrier ("til", "på").
+- ``UNNAMED_HEADS``: nouns that head an unnamed speaker ("kilder", "en tjenestemann"); a
+  quote they say keeps no speaker rather than the nearest name.
+- ``INTERVIEW_LABELS``: "Spørsmål:" / "Svar:" labels of an interview's turns.
 """
 
 from __future__ import annotations
@@ -26,15 +34,19 @@ __all__ = [
     "ACCORDING_TO",
     "COUNTRY_GENITIVES",
     "INDEFINITE_ARTICLES",
+    "INTERVIEW_LABELS",
     "INVERTED_PARTICLE_VERBS",
+    "MEDIA_OUTLETS",
     "NAME_STOPWORDS",
     "NATIONALITY_ADJECTIVES",
     "ORG_ROLE_NOUNS",
+    "OUTLET_CUES",
     "PRONOUNS",
     "ROLE_NOUNS",
     "SIGN_CUES",
     "SPEECH_VERBS",
     "TITLES",
+    "UNNAMED_HEADS",
 ]
 
 # fmt: off
@@ -100,6 +112,48 @@ INDEFINITE_ARTICLES: frozenset[str] = frozenset({"en", "ei", "et", "ein", "eit",
 
 #: "det sto «…»", "det står «…»": the quote is written text (a sign, a banner), no speaker.
 SIGN_CUES: tuple[str, ...] = ("det sto", "det står", "det stod", "sto det", "står det")
+
+#: Norwegian news outlets (as written); international ones are in :mod:`geo.lexicon.en`.
+MEDIA_OUTLETS: frozenset[str] = frozenset(
+    {
+        "NRK", "NRK Urix", "NRK Dagsrevyen", "TV 2", "TV2", "VG", "Verdens Gang", "Dagbladet",
+        "Aftenposten", "Dagens Næringsliv", "DN", "E24", "NTB", "Klassekampen", "Nettavisen",
+        "Bergens Tidende", "BT", "Adresseavisen", "Adressa", "Stavanger Aftenblad", "Vårt Land",
+        "Dagsavisen", "Finansavisen", "ABC Nyheter", "Morgenbladet", "Nationen", "iTromsø",
+        "Fædrelandsvennen", "Khrono", "Filter Nyheter", "Svenska Dagbladet", "Dagens Nyheter",
+        "Expressen", "Aftonbladet", "SVT", "DR", "Politiken", "Berlingske", "Yle",
+    }
+)
+
+#: Words right before an outlet that make it the carrier of the words: "sa han til NRK",
+#: "skriver han på Telegram", "ifølge VG", "opplyser hun overfor NTB".
+OUTLET_CUES: frozenset[str] = frozenset(
+    {
+        "til", "ifølge", "ifølgje", "iflg", "på", "i", "via", "fra", "frå", "overfor", "hos",
+        "med",  # "i et intervju med VG"
+        # verbs of reporting that only outlets do ("NRK erfarer", "melder TV 2")
+        "erfarer", "erfarte", "rapporterer", "rapporterte", "avslører", "avslørte",
+    }
+)
+
+#: Heads of an unnamed speaker ("kilder nær Kreml", "en høytstående tjenestemann",
+#: "anonyme diplomater"): such a quote has no speaker, never the nearest name.
+UNNAMED_HEADS: frozenset[str] = frozenset(
+    {
+        "kilde", "kilden", "kilder", "kildene", "kjelde", "kjelda", "kjelder", "kjeldene",
+        "tjenestemann", "tjenestemenn", "tenestemann", "tenestemenn", "embetsmann",
+        "embetsmenn", "embetsfolk", "diplomater", "diplomatar", "anonyme", "anonym",
+        "navngitte", "namngjevne", "innbyggere", "innbyggjarar", "vitner", "vitne",
+        "eksperter", "ekspertar", "analytikere", "observatører", "personer", "folk",
+        "tilsette", "ansatte", "inspektører", "inspektørene", "soldater", "soldatar",
+        "representanter", "representantar", "medarbeidere", "rådgivere", "rådgjevarar",
+    }
+)
+
+#: Interview turn labels ("Spørsmål: …", "Svar: …"): value "q" (the interviewer) or "a".
+INTERVIEW_LABELS: dict[str, str] = {
+    "spørsmål": "q", "sp": "q", "spm": "q", "svar": "a", "sv": "a",
+}
 
 #: Title cue (lower case, also as the last part of a compound) → English role.
 TITLES: dict[str, str] = {

@@ -3,10 +3,14 @@ choose actors, place and date, and the seed article's events."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from geo.events.taxonomy import ACLED_EVENT_TYPES, TAXONOMY, EventType, cameo_code, type_info
-from geo.model import Event, Extraction
+from geo.model import Article, Event, Extraction
+from geo.pipeline import extract_article
+from geo.resources import Resources
 from tests.builders import (
     date_ref,
     make_actor,
@@ -670,3 +674,198 @@ def test_seed_proposed_three_way_meeting_has_no_date(seed_extraction: Extraction
     names = _names(event)
     assert all(_has(names, who) for who in ("putin", "zelensk", "trump"))
     assert event.date is None
+
+
+# ------------------------------------------------- one event, however many times it is named
+
+GENEVA = make_place("Geneva", kind="city", country="CH", lat=46.2, lon=6.15)
+BRUSSELS = make_place("Brussels", kind="city", country="BE", lat=50.85, lon=4.35)
+
+
+def _summits(events: tuple[Event, ...]) -> list[Event]:
+    return [e for e in events if e.type == "summit"]
+
+
+def _mentioned(text: str, event: Event) -> list[tuple[str, str]]:
+    return [(m.kind, text[m.start : m.end]) for m in event.mentions]
+
+
+def test_seed_summit_without_title_gathers_trump_and_putin_from_its_mentions(
+    seed_article: Article, resources: Resources
+) -> None:
+    # The title names both leaders; without it the sentence stating the summit names
+    # nobody ("to av verdens mektigste ledere"), so the actors must come from the article's
+    # other mentions of that meeting ("i møte med Trump", "konfrontere Putin … under møtet").
+    untitled = dataclasses.replace(seed_article, title=None)
+    events = extract_article(untitled, resources).events
+    summit = only(tuple(_summits(events)))
+    assert (summit.date, summit.date_precision) == ("2025-08-15", "day")
+    assert summit.place is not None
+    assert summit.place.name == "Anchorage"
+    assert {"Donald Trump", "Vladimir Putin"} <= set(summit.actors)
+    assert "Volodymyr Zelensky" not in summit.actors  # his calls were *before* the meeting
+    text = untitled.text
+    words = [w for kind, w in _mentioned(text, summit) if kind == "reference"]
+    assert "møtet i Anchorage" in words
+    assert "møte" in words  # "i møte med Trump"
+    for span in summit.mentions:  # every mention points back into its sentence
+        assert span.sentence_start <= span.start < span.end <= span.sentence_end
+    # The proposed three-way meeting ("et møte med …") is another event, not this one.
+    proposal = _find(events, "peace_proposal", "meg selv")
+    assert proposal.id != summit.id
+
+
+def test_participants_of_a_meeting_come_from_the_clause_said_to_happen_in_it() -> None:
+    text = "To ledere møtes fredag i Genève. Under møtet vil Macron presse Putin på en våpenhvile."
+    summit = only(
+        tuple(
+            _summits(
+                events_of(
+                    text,
+                    actors=(mention(text, "Macron", MACRON), mention(text, "Putin", PUTIN)),
+                    places=(place_mention(text, "Genève", GENEVA),),
+                    dates=(date_ref(text, "fredag", "2025-08-15"),),
+                )
+            )
+        )
+    )
+    assert set(summit.actors) == {"Emmanuel Macron", "Vladimir Putin"}
+    assert _mentioned(text, summit) == [("trigger", "møtes"), ("reference", "møtet")]
+
+
+def test_talks_held_before_a_meeting_do_not_make_their_people_its_participants() -> None:
+    text = (
+        "Trump og Putin møtes fredag i Anchorage. "
+        "Før møtet snakket Zelenskyj med Starmer og Macron."
+    )
+    summit = only(
+        tuple(
+            _summits(
+                events_of(
+                    text,
+                    actors=(
+                        mention(text, "Trump", TRUMP),
+                        mention(text, "Putin", PUTIN),
+                        mention(text, "Zelenskyj", ZELENSKY),
+                        mention(text, "Starmer", STARMER),
+                        mention(text, "Macron", MACRON),
+                    ),
+                    places=(place_mention(text, "Anchorage", ANCHORAGE),),
+                    dates=(date_ref(text, "fredag", "2025-08-15"),),
+                )
+            )
+        )
+    )
+    assert set(summit.actors) | set(summit.targets) == {"Donald Trump", "Vladimir Putin"}
+    assert ("reference", "møtet") in _mentioned(text, summit)  # still traced, adds nobody
+
+
+def test_a_meeting_with_someone_names_its_participants() -> None:
+    text = "Lederne møtes fredag i Anchorage. Putin vil styrke sin posisjon i møte med Trump."
+    summit = only(
+        tuple(
+            _summits(
+                events_of(
+                    text,
+                    actors=(mention(text, "Putin", PUTIN), mention(text, "Trump", TRUMP)),
+                    places=(place_mention(text, "Anchorage", ANCHORAGE),),
+                    dates=(date_ref(text, "fredag", "2025-08-15"),),
+                )
+            )
+        )
+    )
+    assert set(summit.actors) == {"Vladimir Putin", "Donald Trump"}
+
+
+@pytest.mark.parametrize(
+    ("second", "dates"),
+    [
+        pytest.param(
+            "Trump vil holde et nytt møte med Zelenskyj i Kyiv.", (), id="indefinite-new-meeting"
+        ),
+        pytest.param(
+            "Onsdagens møte med Zelenskyj gikk bra.",
+            (("Onsdagens", "2025-08-13"),),
+            id="another-day",
+        ),
+    ],
+)
+def test_a_new_or_differently_dated_meeting_is_not_the_summit(
+    second: str, dates: tuple[tuple[str, str], ...]
+) -> None:
+    text = f"Trump og Putin møtes fredag i Anchorage. {second}"
+    events = events_of(
+        text,
+        actors=(
+            mention(text, "Trump", TRUMP),
+            mention(text, "Putin", PUTIN),
+            *([mention(text, "Trump", TRUMP, occurrence=1)] if text.count("Trump") > 1 else []),
+            mention(text, "Zelenskyj", ZELENSKY),
+        ),
+        places=(place_mention(text, "Anchorage", ANCHORAGE),),
+        dates=(
+            date_ref(text, "fredag", "2025-08-15"),
+            *(date_ref(text, surface, iso) for surface, iso in dates),
+        ),
+    )
+    first = _find(events, "summit", "Anchorage")
+    assert "Volodymyr Zelensky" not in set(first.actors) | set(first.targets)
+    assert [kind for kind, _ in _mentioned(text, first)] == ["trigger"]
+
+
+def test_english_summit_references_gather_participants() -> None:
+    text = (
+        "The two leaders meet in Anchorage on Friday. "
+        "At the summit, Trump will press Putin on a ceasefire."
+    )
+    summit = only(
+        tuple(
+            _summits(
+                events_of(
+                    text,
+                    lang="en",
+                    actors=(mention(text, "Trump", TRUMP), mention(text, "Putin", PUTIN)),
+                    places=(place_mention(text, "Anchorage", ANCHORAGE),),
+                    dates=(date_ref(text, "Friday", "2025-08-15"),),
+                )
+            )
+        )
+    )
+    assert set(summit.actors) == {"Donald Trump", "Vladimir Putin"}
+    assert ("reference", "the summit") in _mentioned(text, summit)
+
+
+def test_the_same_meeting_stated_twice_is_one_event_and_two_places_are_two() -> None:
+    same = "Trump møter Putin fredag i Anchorage. Senere på dagen møter Trump Putin i Anchorage."
+    trump = (mention(same, "Trump", TRUMP), mention(same, "Trump", TRUMP, occurrence=1))
+    putin = (mention(same, "Putin", PUTIN), mention(same, "Putin", PUTIN, occurrence=1))
+    one = _summits(
+        events_of(
+            same,
+            actors=(*trump, *putin),
+            places=(
+                place_mention(same, "Anchorage", ANCHORAGE),
+                place_mention(same, "Anchorage", ANCHORAGE, occurrence=1),
+            ),
+            dates=(date_ref(same, "fredag", "2025-08-15"),),
+        )
+    )
+    assert len(one) == 1
+    assert [kind for kind, _ in _mentioned(same, one[0])] == ["trigger", "trigger"]
+    apart = "Macron møter Zelenskyj i Brussel. Senere møter Macron Zelenskyj i Genève."
+    two = _summits(
+        events_of(
+            apart,
+            actors=(
+                mention(apart, "Macron", MACRON),
+                mention(apart, "Macron", MACRON, occurrence=1),
+                mention(apart, "Zelenskyj", ZELENSKY),
+                mention(apart, "Zelenskyj", ZELENSKY, occurrence=1),
+            ),
+            places=(
+                place_mention(apart, "Brussel", BRUSSELS),
+                place_mention(apart, "Genève", GENEVA),
+            ),
+        )
+    )
+    assert [e.place.name for e in two if e.place] == ["Brussels", "Geneva"]

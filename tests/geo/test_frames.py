@@ -107,13 +107,76 @@ def test_event_columns_carry_cameo_acled_and_quantities(frames: Frames) -> None:
     assert json.loads(strike["quantities"]) == {"drones": 40.0}
 
 
-def test_quote_row_links_its_event_and_takes_its_date_else_publication(frames: Frames) -> None:
+def test_quote_row_links_its_event_and_leaves_an_unstated_date_unresolved(
+    frames: Frames,
+) -> None:
     row = frames.quotes[frames.quotes["article_id"] == "art"].iloc[0]
     assert row["speaker"] == "Volodymyr Zelensky"
     event = frames.events.set_index("event_id").loc[row["event_id"]]
     assert event["type"] == "statement"
-    assert row["date"] == pd.Timestamp("2025-08-14")  # the statement has no date of its own
+    # Neither the quote nor its statement says when: the date stays unresolved, and the
+    # publication date stays beside it (the card says "date not stated (published …)").
+    assert pd.isna(row["date"])
+    assert row["date_basis"] is None
+    assert row["published"] == pd.Timestamp("2025-08-14")
     assert row["context"] == "– Vi trenger fred nå, sa Zelenskyj."
+
+
+def test_quote_row_takes_the_stated_day_and_agrees_with_its_event() -> None:
+    text = "– Vi trenger fred nå, sa Zelenskyj onsdag til NRK."
+    zelensky = make_actor("Volodymyr Zelensky", aliases=("Zelenskyj",))
+    nrk = make_actor("NRK", kind="org", aliases=("NRK",))
+    said = dataclasses.replace(
+        quote(text, "Vi trenger fred nå", zelensky, attribution="verb-after"),
+        outlet="NRK",
+        date="2025-08-13",
+        date_precision="day",
+        date_basis="attribution",
+    )
+    extraction = make_extraction(
+        make_article(text),
+        actors=(mention(text, "Zelenskyj", zelensky),),
+        orgs=(mention(text, "NRK", nrk),),
+        quotes=(said,),
+        dates=(date_ref(text, "onsdag", "2025-08-13"),),
+    )
+    frames = extractions_to_frames([extraction])
+    row = frames.quotes.iloc[0]
+    assert (row["date"], row["date_basis"], row["outlet"]) == (
+        pd.Timestamp("2025-08-13"),
+        "attribution",
+        "NRK",
+    )
+    event = frames.events.set_index("event_id").loc[row["event_id"]]
+    assert event["date"] == row["date"]
+    assert "NRK" not in event["actors"]
+
+
+def test_event_row_lists_every_supporting_mention_as_article_spans() -> None:
+    text = "Trump og Putin møtes fredag.\nUnder møtet i Anchorage vil Trump konfrontere Putin."
+    trump = make_actor("Donald Trump", aliases=("Trump",))
+    putin = make_actor("Vladimir Putin", aliases=("Putin",))
+    anchorage = make_place("Anchorage", kind="city", country="US", lat=61.2, lon=-149.9)
+    extraction = make_extraction(
+        make_article(text, article_id="summit-art"),
+        actors=(
+            mention(text, "Trump", trump),
+            mention(text, "Putin", putin),
+            mention(text, "Trump", trump, occurrence=1),
+            mention(text, "Putin", putin, occurrence=1),
+        ),
+        places=(place_mention(text, "Anchorage", anchorage),),
+        dates=(date_ref(text, "fredag", "2025-08-15"),),
+    )
+    frames = extractions_to_frames([extraction])
+    summit = frames.events[frames.events["type"] == "summit"].iloc[0]
+    spans = json.loads(summit["mentions"])
+    assert [(m["kind"], text[m["start"] : m["end"]]) for m in spans] == [
+        ("trigger", "møtes"),
+        ("reference", "møtet i Anchorage"),
+    ]
+    assert {m["article"] for m in spans} == {"summit-art"}
+    assert summit["place_name"] == "Anchorage"
 
 
 def test_same_input_gives_same_ids_and_an_edit_gives_new_ones(frames: Frames) -> None:
@@ -204,3 +267,19 @@ def test_event_record_has_exactly_the_contract_keys() -> None:
     assert strike["quantities"] == {"drones": 40}
     assert isinstance(strike["quantities"]["drones"], int)
     assert strike["place"] == {"name": "Zolotyj Kolodjaz", "lat": None, "lon": None}
+
+
+def test_seed_quotes_and_their_events_agree_on_the_day(seed_extraction: Extraction) -> None:
+    frames = extractions_to_frames([seed_extraction])
+    events = frames.events.set_index("event_id")
+    owned = frames.quotes[frames.quotes["event_id"].notna()]
+    assert len(owned) >= 5
+    for _, row in owned.iterrows():
+        event_date = events.loc[row["event_id"], "date"]
+        assert pd.isna(row["date"]) == pd.isna(event_date), row["text"]
+        if pd.notna(row["date"]):
+            assert row["date"] == event_date, row["text"]
+    telegram = frames.quotes[frames.quotes["text"].str.startswith("Det må legges press")].iloc[0]
+    # "… uttalte president Zelenskyj på sin Telegram-kanal to dager før fredagens møte"
+    assert (telegram["date"], telegram["outlet"]) == (pd.Timestamp("2025-08-13"), "Telegram")
+    assert telegram["speaker"] == "Volodymyr Zelensky"

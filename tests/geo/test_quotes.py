@@ -6,14 +6,21 @@ quote marks never raises and every quote's offsets hold its text.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.extract.actors import ActorRegistry, find_actors, load_registry
+from geo.extract.dates import find_dates
 from geo.extract.quotes import find_quotes
 from geo.model import Article, Quote
 from geo.text.sentences import split_paragraphs, split_sentences
+
+PUBLISHED = dt.date(2025, 8, 14)  # a Thursday
+_PARAGRAPH_MARK = re.compile(r"(\n\s*)[«“\"]")
 
 
 @pytest.fixture(scope="module")
@@ -22,17 +29,22 @@ def registry() -> ActorRegistry:
 
 
 def run(text: str, registry: ActorRegistry, lang: str = "nb") -> tuple[list[Quote], list[str]]:
-    article = Article(id="t", text=text, lang=lang)  # type: ignore[arg-type]
+    article = Article(id="t", text=text, lang=lang, published=PUBLISHED)  # type: ignore[arg-type]
     paragraphs = split_paragraphs(text)
     sentences = split_sentences(text, paragraphs)
     persons, orgs = find_actors(
         article, sentences=sentences, paragraphs=paragraphs, registry=registry
     )
     quotes, problems = find_quotes(
-        article, sentences=sentences, paragraphs=paragraphs, actors=persons, orgs=orgs
+        article,
+        sentences=sentences,
+        paragraphs=paragraphs,
+        actors=persons,
+        orgs=orgs,
+        dates=find_dates(article, sentences=sentences),
     )
-    for quote in quotes:
-        assert text[quote.start : quote.end] == quote.text
+    for quote in quotes:  # a quote over paragraphs drops the marks opening each paragraph
+        assert _PARAGRAPH_MARK.sub(r"\1", text[quote.start : quote.end]) == quote.text
     return list(quotes), list(problems)
 
 
@@ -251,11 +263,18 @@ def test_unattributed_dash_paragraph_takes_the_speaker_of_the_next(
     ]
 
 
-def test_newspaper_role_noun_points_to_the_named_newspaper(registry: ActorRegistry) -> None:
+def test_newspaper_role_noun_points_to_the_named_newspaper_as_the_outlet(
+    registry: ActorRegistry,
+) -> None:
+    # "Avisen" resolves to the newspaper named before; a newspaper carries words, so it is
+    # the quote's outlet ("via …" on the card), never its speaker.
     text = "Ifølge Kyiv Independent falt byen. Avisen skriver at «tapene er enorme»."
     quotes, _ = run(text, registry)
-    assert quotes[0].speaker is not None
-    assert (quotes[0].speaker.name, quotes[0].speaker.kind) == ("The Kyiv Independent", "org")
+    assert (quotes[0].speaker, quotes[0].outlet, quotes[0].attribution) == (
+        None,
+        "The Kyiv Independent",
+        "outlet",
+    )
 
 
 def test_list_items_after_a_colon_take_the_introducer(registry: ActorRegistry) -> None:
@@ -571,3 +590,307 @@ def test_seed_quotes_with_speakers(seed_article: Article, registry: ActorRegistr
     assert white_house.kind == "org"
     # "– Lytteøvelse" is a heading, not a quote.
     assert "Lytteøvelse" not in [q.text for q in quotes]
+
+
+# ------------------------------------------------- outlets carry words, they do not speak
+
+
+def heard(text: str, registry: ActorRegistry, lang: str = "nb") -> list[tuple[object, ...]]:
+    quotes, _ = run(text, registry, lang)
+    return [(q.text, q.speaker.name if q.speaker else None, q.outlet) for q in quotes]
+
+
+def test_an_outlet_named_only_as_a_topic_is_no_outlet(registry: ActorRegistry) -> None:
+    text = "Peskov kritiserte VG i talen: «Avisen lyver om alt»."
+    assert heard(text, registry) == [("Avisen lyver om alt", "Dmitry Peskov", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        pytest.param(
+            "– Vi trekker oss ikke tilbake, sa kilder til NRK.",
+            "nb",
+            ("Vi trekker oss ikke tilbake", None, "NRK"),
+            id="sources-to-nrk",
+        ),
+        pytest.param(
+            "Interfax meldte: «Forhandlingene er over for denne gang.»",
+            "nb",
+            ("Forhandlingene er over for denne gang", None, "Interfax"),
+            id="agency-reports",
+        ),
+        pytest.param(
+            "Ifølge Wall Street Journal er «planen allerede klar i detalj».",
+            "nb",
+            ("planen allerede klar i detalj", None, "The Wall Street Journal"),
+            id="ifolge-newspaper",
+        ),
+        pytest.param(
+            "Zelenskyj var tydelig.\n– Vi gir aldri opp byen, skrev han på Telegram.",
+            "nb",
+            ("Vi gir aldri opp byen", "Volodymyr Zelensky", "Telegram"),
+            id="wrote-on-telegram",
+        ),
+        pytest.param(
+            "– Det blir ingen våpenhvile nå, sa Peskov til Interfax.",
+            "nb",
+            ("Det blir ingen våpenhvile nå", "Dmitry Peskov", "Interfax"),
+            id="person-to-agency",
+        ),
+        pytest.param(
+            "– Vi trenger flere våpen, sa Zelenskyj i et intervju med VG.",
+            "nb",
+            ("Vi trenger flere våpen", "Volodymyr Zelensky", "VG"),
+            id="interview-with-newspaper",
+        ),
+        pytest.param(
+            "NRK erfarer at «avtalen kan signeres neste uke».",
+            "nb",
+            ("avtalen kan signeres neste uke", None, "NRK"),
+            id="broadcaster-learns",
+        ),
+        pytest.param(
+            "“We will not retreat from the city,” Zelensky told CNN.",
+            "en",
+            ("We will not retreat from the city", "Volodymyr Zelensky", "CNN"),
+            id="told-cnn",
+        ),
+        pytest.param(
+            "According to Reuters, “the talks collapsed on the second day.”",
+            "en",
+            ("the talks collapsed on the second day", None, "Reuters"),
+            id="according-to-reuters",
+        ),
+    ],
+)
+def test_an_outlet_is_the_source_never_the_speaker(
+    text: str, lang: str, expected: tuple[object, ...], registry: ActorRegistry
+) -> None:
+    assert heard(text, registry, lang) == [expected]
+
+
+# --------------------------------------------------- unnamed speakers stay unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        pytest.param("– Han er svekket, sier kilder nær Putin.", "nb", id="kilder-naer-putin"),
+        pytest.param(
+            "Macron spoke first. “The plan is dead on arrival,” unnamed European officials said.",
+            "en",
+            id="unnamed-officials-before-verb",
+        ),
+        pytest.param(
+            "“The plan is dead,” said unnamed European officials close to Macron’s team.",
+            "en",
+            id="unnamed-officials-after-verb",
+        ),
+        pytest.param(
+            "“The reactor is stable for now,” the watchdog’s inspectors said after Grossi left.",
+            "en",
+            id="watchdogs-inspectors",
+        ),
+        pytest.param(
+            "Anonyme kilder i Kreml sier at «Putin ikke vil møte Zelenskyj»", "nb", id="inline"
+        ),
+    ],
+)
+def test_unnamed_speakers_are_never_given_the_nearest_name(
+    text: str, lang: str, registry: ActorRegistry
+) -> None:
+    quotes, _ = run(text, registry, lang)
+    assert [(q.speaker, q.attribution) for q in quotes] == [(None, "unnamed")]
+
+
+def test_an_unnamed_speaker_does_not_continue_the_named_one_before(
+    registry: ActorRegistry,
+) -> None:
+    text = (
+        "Grossi spoke. “We are worried,” he said. "
+        "“The situation is fragile,” a senior official added."
+    )
+    assert said(text, registry, "en") == [
+        ("We are worried", "Rafael Grossi"),
+        ("The situation is fragile", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "speaker"),
+    [("hun", "Kaja Kallas"), ("han", "Vladimir Putin")],
+)
+def test_pronouns_respect_gender(pronoun: str, speaker: str, registry: ActorRegistry) -> None:
+    text = f"Kallas kritiserte Putin i går.\n– Dette er uakseptabelt, sa {pronoun}."
+    assert said(text, registry) == [("Dette er uakseptabelt", speaker)]
+
+
+def test_they_never_resolves_to_a_single_person(registry: ActorRegistry) -> None:
+    text = "Peskov snakket med Kreml.\n“We have no plans for a meeting,” they said."
+    assert said(text, registry, "en") == [("We have no plans for a meeting", "Kremlin")]
+
+
+def test_they_after_unnamed_sources_stays_unnamed(registry: ActorRegistry) -> None:
+    text = "Kreml svarte ikke. Kilder i Moskva var skeptiske.\n– Det blir ikke noe møte, sier de."
+    assert said(text, registry) == [("Det blir ikke noe møte", None)]
+
+
+# ------------------------------------------------------------ dialogue and interviews
+
+
+def test_dash_dialogue_alternates_speakers(registry: ActorRegistry) -> None:
+    text = (
+        "Putin møtte pressen.\n"
+        "– Vil du møte Zelenskyj? spør NRK.\n"
+        "– Ja, det vil jeg, svarer Putin.\n"
+        "– Når blir det?\n"
+        "– Snart, kanskje i høst."
+    )
+    quotes, _ = run(text, registry)
+    assert [(q.speaker.name if q.speaker else None, q.attribution, q.outlet) for q in quotes] == [
+        (None, "outlet", "NRK"),
+        ("Vladimir Putin", "verb-after", None),
+        (None, "dialogue", "NRK"),
+        ("Vladimir Putin", "dialogue", None),
+    ]
+
+
+def test_two_attributed_speakers_then_a_statement_continue_the_last(
+    registry: ActorRegistry,
+) -> None:
+    # No question asked: not a dialogue, so the next turn continues the last speaker.
+    text = (
+        "– Vi står sammen, sier Støre.\n"
+        "– Vi takker Norge, sier Zelenskyj.\n"
+        "– Vi trenger mer luftvern."
+    )
+    assert said(text, registry)[-1] == ("Vi trenger mer luftvern", "Volodymyr Zelensky")
+
+
+def test_unattributed_interview_gives_answers_to_the_interviewee(
+    registry: ActorRegistry,
+) -> None:
+    text = (
+        "NRK møtte Jonas Gahr Støre i Kyiv.\n"
+        "– Hvordan går det med støtten?\n"
+        "– Det går bra med oss.\n"
+        "– Hva skjer nå?\n"
+        "– Vi venter på svar fra Moskva."
+    )
+    quotes, _ = run(text, registry)
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in quotes] == [
+        (None, "interview-question"),
+        ("Jonas Gahr Støre", "interview-answer"),
+        (None, "interview-question"),
+        ("Jonas Gahr Støre", "interview-answer"),
+    ]
+
+
+def test_a_rhetorical_question_is_not_an_interview(registry: ActorRegistry) -> None:
+    text = "– Hvorfor skjer dette?\n– Fordi Russland vil ha mer land, sier Zelenskyj."
+    assert [s for _, s in said(text, registry)] == ["Volodymyr Zelensky", "Volodymyr Zelensky"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        pytest.param(
+            "NRK intervjuet Jonas Gahr Støre.\nSpørsmål: Hvordan går det?\n"
+            "Svar: Det går bra med oss.\nSpørsmål: Og nå?\nSvar: Vi venter.",
+            "nb",
+            id="sporsmal-svar",
+        ),
+        pytest.param(
+            "Reporters spoke to Jonas Gahr Støre.\nQ: How is it going?\n"
+            "A: It is going well.\nQ: And now?\nA: We wait.",
+            "en",
+            id="q-a",
+        ),
+    ],
+)
+def test_labelled_interview_turns(text: str, lang: str, registry: ActorRegistry) -> None:
+    assert [s for _, s in said(text, registry, lang)] == [
+        None,
+        "Jonas Gahr Støre",
+        None,
+        "Jonas Gahr Støre",
+    ]
+
+
+def test_speaker_labels_name_each_turn(registry: ActorRegistry) -> None:
+    text = (
+        "NRK: Hva sier du til Putin?\nStøre: Vi står fast.\nNRK: Og til Zelenskyj?\nStøre: Hold ut."
+    )
+    quotes, _ = run(text, registry)
+    assert [(q.speaker.name if q.speaker else None, q.outlet) for q in quotes] == [
+        (None, "NRK"),
+        ("Jonas Gahr Støre", None),
+        (None, "NRK"),
+        ("Jonas Gahr Støre", None),
+    ]
+
+
+def test_a_lone_label_line_is_a_headline_not_a_quote(registry: ActorRegistry) -> None:
+    quotes, _ = run("Zelenskyj: Vi gir oss ikke.\nKrigen fortsetter i øst.", registry)
+    assert quotes == []
+
+
+# ------------------------------------------------------- English quotes over paragraphs
+
+
+def test_english_quote_over_several_paragraphs_is_one_quote(registry: ActorRegistry) -> None:
+    text = (
+        "Zelensky spoke for an hour.\n"
+        "“We will hold every town in the east.\n"
+        "“We will rebuild what they destroy.\n"
+        "“We will never surrender,” he said."
+    )
+    quotes, problems = run(text, registry, "en")
+    assert problems == []
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        (
+            "We will hold every town in the east.\n"
+            "We will rebuild what they destroy.\n"
+            "We will never surrender",
+            "Volodymyr Zelensky",
+        )
+    ]
+
+
+def test_an_open_quote_without_a_continuing_paragraph_is_still_a_problem(
+    registry: ActorRegistry,
+) -> None:
+    quotes, problems = run("Zelensky said: “We will hold.\nThe war goes on.", registry, "en")
+    assert quotes == []
+    assert len(problems) == 1
+    assert "unclosed" in problems[0]
+
+
+# ------------------------------------------------------------- the day it was said
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "– Vi angriper på fredag, sa Putin onsdag.",
+            ("2025-08-13", "attribution"),
+            id="attribution-date-not-the-quoted-friday",
+        ),
+        pytest.param(
+            "Putin sa onsdag at «vi angriper på fredag»", ("2025-08-13", "sentence"), id="sentence"
+        ),
+        pytest.param("Putin sa at «vi angriper på fredag»", (None, ""), id="not-stated"),
+        pytest.param(
+            "Zelenskyj talte tirsdag.\n– Vi gir oss ikke, sa han tirsdag.\n– Aldri.",
+            ("2025-08-12", "continuation"),
+            id="continuation-keeps-the-day",
+        ),
+    ],
+)
+def test_a_quote_is_dated_by_the_day_it_was_said(
+    text: str, expected: tuple[str | None, str], registry: ActorRegistry
+) -> None:
+    quotes, _ = run(text, registry)
+    assert (quotes[-1].date, quotes[-1].date_basis) == expected
