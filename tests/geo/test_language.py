@@ -25,7 +25,7 @@ def test_detect_language(text: str, code: str) -> None:
 def test_supported_languages_route_and_others_raise_with_their_name() -> None:
     assert supported_lang("Eg trur ikkje at dei kjem fram før kvelden, sa ho.") == "nn"
     with pytest.raises(UnsupportedLanguageError, match=r"Swedish \(sv\)"):
-        supported_lang("Regeringen kommer att skicka mer luftvärn till Ukraina, men säger inte när.")
+        supported_lang("Regeringen kommer att skicka mer luftvärn till Ukraina, säger hon.")
     with pytest.raises(UnsupportedLanguageError, match="no language"):
         supported_lang("1234 — 5678 !!!")
     assert detect_language("").lang is None
