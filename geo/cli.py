@@ -12,12 +12,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from geo.commands import build, evaluate, events, extract, frontline, ingest
+from geo.commands import build, evaluate, events, extract, frontline, ingest, stories
 
 __all__ = ["main"]
 
 #: Modules exposing ``register(subparsers)``; add a command by adding its module here.
-COMMANDS = (extract, evaluate, frontline, build, events, ingest)
+COMMANDS = (extract, evaluate, frontline, build, events, ingest, stories)
 
 
 def build_parser() -> argparse.ArgumentParser:
