@@ -8,6 +8,7 @@ Fixtures are the hand-written files in ``tests/data/ingest``. Routes:
 ``/malformed``, ``/no-text``           broken HTML; an index page with no article
 ``/feeds/utenriks``                    RSS (no ``.xml`` ending), one item answers 404
 ``/atom``                              Atom, served as ``text/html`` (content decides)
+``/feed-of-feeds``                     RSS whose first item links to the Atom feed
 ``/rss.xml``                           an article page despite the name
 ``/big``                               50 MB with a Content-Length
 ``/big-stream``                        50 MB without a length (read until close)
@@ -110,6 +111,9 @@ def serve_news_site() -> Iterator[Site]:
             elif path == "/feeds/utenriks":
                 body = _fixture("feed_rss.xml").replace(b"{base}", base.encode())
                 self._send(body, "application/rss+xml")
+            elif path == "/feed-of-feeds":
+                body = _fixture("feed_rss.xml").replace(b"{base}/nb", b"{base}/atom")
+                self._send(body.replace(b"{base}", base.encode()), "application/rss+xml")
             elif path == "/atom":
                 body = _fixture("feed_atom.xml").replace(b"{base}", base.encode())
                 self._send(body, "text/html")

@@ -22,7 +22,7 @@ from geo.errors import GeoError
 from geo.ingest.document import decode_body, document_kind
 from geo.ingest.feed import FeedItem, parse_feed
 from geo.ingest.fetch import FetchPolicy, fetch_document
-from geo.ingest.page import PageArticle, extract_page
+from geo.ingest.page import IngestError, PageArticle, extract_page
 from geo.ingest.store import ArticleStore
 
 __all__ = ["FetchedArticle", "ItemResult", "ingest", "iter_articles"]
@@ -130,6 +130,10 @@ def iter_articles(
                 yield FetchedArticle(item.link, None, exc, source)
                 continue
             html = decode_body(page.body, page.charset)
+            if document_kind(html) == "feed":
+                error = IngestError(f"{item.link}: the feed item links to a feed, not an article")
+                yield FetchedArticle(item.link, None, error, source)
+                continue
             yield _page(item.link, html, page.final_url, item, source)
 
 

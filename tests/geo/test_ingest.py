@@ -327,3 +327,15 @@ def test_an_unsupported_language_is_an_error_never_norwegian() -> None:
     html = (FIXTURES / "de_article.html").read_text(encoding="utf-8")  # says lang="nb"
     with pytest.raises(IngestError, match="German"):
         extract_page(html, "https://x.example/de")
+
+
+def test_a_feed_item_that_is_itself_a_feed_is_an_error_not_an_article(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, records = _ingest(
+        capsys, site.url("/feed-of-feeds"), "--into", str(tmp_path), "--allow-private"
+    )
+    assert code == 1
+    assert records[0]["url"] == site.url("/atom")
+    assert "links to a feed" in str(records[0]["error"])
+    assert [r["status"] for r in records[1:]] == ["error", "ok"]  # 404, then the nn page
