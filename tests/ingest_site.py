@@ -17,6 +17,7 @@ Fixtures are the hand-written files in ``tests/data/ingest``. Routes:
 ``/to-en``, ``/loop``, ``/to-ftp``     a good redirect; a redirect loop; a redirect to ftp
 ``/image``, ``/pdf``, ``/json``        non-text content types
 ``/copy-of-nb``                        the nb article's page under another URL
+``/hostile``                           an English page whose title is HTML and Markdown
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def serve_news_site() -> Iterator[Site]:
         "/malformed": ("malformed.html", html),
         "/no-text": ("no_text.html", html),
         "/rss.xml": ("en_article.html", html),
+        "/hostile": ("hostile.html", html),
     }
     redirects = {
         "/to-private": "http://10.1.2.3/internal",
