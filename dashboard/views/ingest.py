@@ -100,6 +100,10 @@ def _ingest(sources: list[str]) -> None:
     st.session_state[KEY_RESULTS] = rows
 
 
+def _lines(text: str) -> list[str]:
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
 def render() -> None:
     """Draw "Add by URL" and "Follow a feed" in the sidebar; fetch on submit."""
     with st.sidebar.expander("Add by URL or follow a feed", expanded=False):
@@ -107,15 +111,14 @@ def render() -> None:
             "An article page or an RSS/Atom feed (public http(s) addresses only). "
             "Articles stay in this browser session only."
         )
-        url = st.text_input("Article URL", key=KEY_URL)
-        if st.button("Add by URL", key=KEY_URL_SUBMIT) and url.strip():
-            _ingest([url.strip()])
-        feed = st.text_input("Feed URL", key=KEY_FEED)
-        if st.button("Follow a feed", key=KEY_FEED_SUBMIT) and feed.strip():
+        urls = _lines(st.text_area("Article URLs, one per line", key=KEY_URL, height=68))
+        if st.button("Add by URL", key=KEY_URL_SUBMIT) and urls:
+            _ingest(urls)
+        new_feeds = _lines(st.text_area("Feed URLs, one per line", key=KEY_FEED, height=68))
+        if st.button("Follow a feed", key=KEY_FEED_SUBMIT) and new_feeds:
             feeds: list[str] = st.session_state.setdefault(KEY_FEEDS, [])
-            if feed.strip() not in feeds:
-                feeds.append(feed.strip())
-            _ingest([feed.strip()])
+            feeds.extend(f for f in new_feeds if f not in feeds)
+            _ingest(new_feeds)
         followed: list[str] = st.session_state.get(KEY_FEEDS, [])
         if followed and st.button(f"Check {len(followed)} followed feed(s)", key=KEY_REFRESH):
             _ingest(list(followed))

@@ -44,7 +44,7 @@ def _app() -> AppTest:
 
 
 def _submit(at: AppTest, field: str, button: str, url: str) -> list[dict[str, Any]]:
-    at.text_input(key=field).input(url)
+    at.text_area(key=field).input(url)
     at.button(key=button).click().run()
     assert not at.exception, [e.value for e in at.exception]
     rows: list[dict[str, Any]] = at.session_state[ingest_view.KEY_RESULTS]
