@@ -151,26 +151,28 @@ def ingest(
             known = store.path_of_url(got.url)
             yield ItemResult(got.url, "duplicate", path=known, duplicate_of="url", feed=got.feed)
             continue
-        meta = {
-            "feed": got.feed,
-            "title": article.title,
-            "lang": article.lang,
-            "published": article.published,
-            "source": article.source,
-            "author": article.author,
-        }
+        found = ItemResult(
+            got.url,
+            "ok",
+            feed=got.feed,
+            title=article.title,
+            lang=article.lang,
+            published=article.published,
+            source=article.source,
+            author=article.author,
+        )
         known = store.path_of_url(got.final_url, article.url)
         if known is not None:
-            yield ItemResult(got.url, "duplicate", path=known, duplicate_of="url", **meta)
+            yield replace(found, status="duplicate", path=known, duplicate_of="url")
             continue
         known = store.path_of_text(article.text)
         if known is not None:
             store.write_url_alias(known, got.url, got.final_url)
-            yield ItemResult(got.url, "duplicate", path=known, duplicate_of="text", **meta)
+            yield replace(found, status="duplicate", path=known, duplicate_of="text")
             continue
         try:
             path = store.write(article, got.url, got.final_url)
         except OSError as exc:
-            yield ItemResult(got.url, "error", error=f"cannot write into {into}: {exc}", **meta)
+            yield replace(found, status="error", error=f"cannot write into {into}: {exc}")
             continue
-        yield ItemResult(got.url, "ok", path=path, **meta)
+        yield replace(found, path=path)
