@@ -17,6 +17,7 @@ from dashboard.views import (
     evacuation,
     events_table,
     front,
+    ingest,
     quotes,
     sidebar,
     timeline,
@@ -26,6 +27,7 @@ st.set_page_config(page_title="Frontline & Diplomacy", page_icon="🗺️", layo
 
 loaded = data.load_frames()
 add_article.render()
+ingest.render()
 loaded = data.with_uploads(loaded)
 filters = sidebar.render(loaded.frames)
 view = apply_filters(loaded.frames, filters)

@@ -12,12 +12,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from geo.commands import build, evaluate, events, extract, frontline, train_ner
+from geo.commands import build, evaluate, events, extract, frontline, ingest, stories, train_ner
 
 __all__ = ["main"]
 
 #: Modules exposing ``register(subparsers)``; add a command by adding its module here.
-COMMANDS = (extract, evaluate, frontline, build, events, train_ner)
+COMMANDS = (extract, evaluate, frontline, build, events, train_ner, ingest, stories)
 
 
 def build_parser() -> argparse.ArgumentParser:

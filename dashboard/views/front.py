@@ -7,9 +7,10 @@ import datetime as dt
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import data, maps
+from dashboard import data, front_time, maps
 from dashboard.filters import Filters, date_bounds
 from dashboard.literal import literal
+from dashboard.views import front_time as front_time_view
 from geo.frames import Frames
 
 __all__ = ["front_day", "render"]
@@ -25,15 +26,17 @@ def front_day(view: Frames, filters: Filters) -> dt.date:
 
 def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> None:
     """Draw the front map for the filtered events and the claimed-vs-measured table."""
-    front, notice = data.front_for_day(front_day(view, filters))
+    day = front_time_view.day_control(view, front_day(view, filters))
+    events = front_time.events_on(view.events, day) if day else view.events
+    front, notice = data.front_for_day(day or front_day(view, filters))
     if notice:
         st.caption(literal(notice))
-    fmap = maps.build_front_map(
-        view.events, front=front, outlines=data.outlines("ukraine"), tiles=tiles
-    )
+    fmap = maps.build_front_map(events, front=front, outlines=data.outlines("ukraine"), tiles=tiles)
     st_folium(fmap, key="map_front", returned_objects=[], height=520, use_container_width=True)
     checked = data.claims(fingerprint, tuple(view.events["event_id"]), view.events)
     if checked is not None and len(checked):
         st.markdown("**Claimed vs measured advances**")
         shown = checked.drop(columns=[c for c in ("event_id", "article_id") if c in checked])
         st.dataframe(shown, hide_index=True)
+    front_time_view.render_history(view, day)
+    front_time_view.keep_playing()

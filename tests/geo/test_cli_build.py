@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geo.cli import main
-from geo.records import EVENT_RECORD_KEYS
+from geo.events.fuse import FUSED_RECORD_KEYS
 from tests.conftest import SEED_PATH
 
 GOOD = "---\npublished: 2025-08-14\nlang: nb\n---\nRussland angrep Kyiv med 40 droner onsdag.\n"
@@ -73,7 +73,8 @@ def test_events_prints_one_object_per_event_with_exactly_the_contract_keys(
     lines = capsys.readouterr().out.splitlines()
     records = [json.loads(line) for line in lines]
     assert len(records) >= 9
-    assert all(tuple(r) == EVENT_RECORD_KEYS for r in records)
+    assert all(tuple(r) == FUSED_RECORD_KEYS for r in records)
+    assert all(r["sources"][0]["article"] == SEED_PATH.stem for r in records)
     assert set(records[0]["place"]) == {"name", "lat", "lon"}
     advance = next(r for r in records if r["type"] == "advance")
     assert advance["quantities"]["area_km2"] == 110
