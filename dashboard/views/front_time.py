@@ -18,6 +18,7 @@ import streamlit as st
 
 from dashboard import front_time
 from dashboard.filters import date_bounds
+from dashboard.literal import literal
 from geo import settings
 from geo.frames import Frames
 from geo.io.fetch import cached_snapshots
@@ -93,11 +94,11 @@ def day_control(view: Frames, wanted: dt.date | None) -> dt.date | None:
         )
     with button:
         playing = bool(st.session_state.get(KEY_PLAY))
-        if st.button("⏸ Pause" if playing else "▶ Play", key=KEY_PLAY_BUTTON):
+        if st.button(literal("⏸ Pause" if playing else "▶ Play"), key=KEY_PLAY_BUTTON):
             st.session_state[KEY_PLAY] = not playing
             st.session_state[KEY_RESTART] = not playing and front_time.next_day(days, day) is None
             st.rerun()
-    st.caption(front_time.day_caption(timeline.daily, day))
+    st.caption(literal(front_time.day_caption(timeline.daily, day)))
     return day
 
 
@@ -113,7 +114,7 @@ def render_history(view: Frames, day: dt.date | None) -> None:
     st.markdown("**Daily change of the occupied area, with the area claims of the articles**")
     st.altair_chart(front_time.build_change_chart(timeline.daily, timeline.claims))
     for problem in timeline.problems:
-        st.caption(problem)
+        st.caption(literal(problem))
 
 
 def keep_playing() -> None:

@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.literal import literal
 from geo import settings
 from geo.errors import GeoError
 from geo.ingest import FetchedArticle, FetchPolicy, iter_articles, render_article
@@ -127,6 +128,8 @@ def render() -> None:
             added = sum(r["status"] == "added" for r in rows)
             failed = sum(r["status"] == "error" for r in rows)
             (st.error if failed and not added else st.success)(
-                f"{added} added, {failed} failed, {len(rows) - added - failed} duplicate(s)."
+                literal(
+                    f"{added} added, {failed} failed, {len(rows) - added - failed} duplicate(s)."
+                )
             )
             st.dataframe(pd.DataFrame(rows), hide_index=True)
