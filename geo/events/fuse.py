@@ -107,13 +107,14 @@ class FusedEvent:
 def event_mentions(event: Event) -> tuple[Mention, ...]:
     """Return the spans of ``event`` in its article.
 
-    An event carries its sentence's span; an event that records several mention spans in a
-    ``mentions`` field of ``(start, end)`` pairs gives each of them.
+    An event carries its sentence's span; an event linked by within-article coreference to
+    several :class:`geo.model.EventMention` gives the sentence of each (a source points to
+    the sentence a reader checks, not only the cue words), deduplicated in text order.
     """
-    spans = getattr(event, "mentions", None)
-    if spans:
-        return tuple(Mention(event.article_id, int(s), int(e)) for s, e in spans)
-    return (Mention(event.article_id, event.start, event.end),)
+    mentions = getattr(event, "mentions", None) or ()
+    spans = {(event.start, event.end)}
+    spans.update((int(m.sentence_start), int(m.sentence_end)) for m in mentions)
+    return tuple(Mention(event.article_id, s, e) for s, e in sorted(spans))
 
 
 def _quote_key(text: str) -> str:
