@@ -22,7 +22,10 @@ Place
     guarantees take no country at all: there it is the topic, not the location). Otherwise,
     for military events and evacuations in a Ukrainian context, a direction ("i øst",
     "nære fronten") gives a documented front point (:data:`geo.events.cues.FRONT_POINTS`)
-    with ``place_inferred=True``. A summit takes the
+    with ``place_inferred=True``. An advance whose only place is the country that
+    advances ("Russia had seized 110 km² around the town") inherits the place named before
+    it in its paragraph, else the place of the article's nearest earlier front event
+    (``place_inferred=True``): the advancing country is a participant. A summit takes the
     venue named next to "møtet i …"/"…-møtet" anywhere in the article (Anchorage beats
     Alaska: the more specific wins).
 Date
@@ -49,7 +52,7 @@ import bisect
 import hashlib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Generic, Protocol, TypeVar
 
@@ -87,6 +90,9 @@ _GEO_PRECISION: Final[dict[str, GeoPrecision]] = {
 _GRANULARITY_RANK: Final = {"day": 3, "month": 2, "year": 1}
 _DIRECTED_TYPES: Final = frozenset({EventType.ADVANCE, EventType.STRIKE, EventType.EVACUATION})
 _MERGE_ACROSS_PARAGRAPHS: Final = _DIRECTED_TYPES
+# Types whose acting country is never their place when the article names a front place.
+_INHERITING_TYPES: Final = frozenset({EventType.ADVANCE})
+_REGION_RANK: Final = 2  # _SPECIFICITY of a region: the coarsest place an event may inherit
 # Types whose sentences name countries as their subject matter ("truet Russland om fred i
 # Ukraina"): only a settlement or region named in them places the event.
 _TOPICAL_TYPES: Final = frozenset(
@@ -695,8 +701,14 @@ def _sources(idx: _Index, start: int, end: int) -> list[str]:
     return found
 
 
-def _choose_place(idx: _Index, draft: _Draft, sentence: Sentence) -> None:
-    """Pick the event's place inside ``sentence`` (a clause span when it holds two events)."""
+def _choose_place(
+    idx: _Index, draft: _Draft, sentence: Sentence, earlier: Sequence[_Draft] = ()
+) -> None:
+    """Pick the event's place inside ``sentence`` (a clause span when it holds two events).
+
+    ``earlier`` are the article's events before it: an advance whose only place is the
+    country that advances inherits the front place named before it (:func:`_inherited_place`).
+    """
     text = idx.text
     best, unresolved, fallback = _explicit_place(idx, draft, sentence)
     best_rank = _SPECIFICITY.get(best.place.kind, 0) if best and best.place else 0
@@ -728,7 +740,79 @@ def _choose_place(idx: _Index, draft: _Draft, sentence: Sentence) -> None:
     elif unresolved is not None:
         draft.place_surface = unresolved.surface
     elif fallback is not None:
-        draft.place, draft.place_surface = fallback.place, fallback.surface
+        inherited = _inherited_place(idx, draft, sentence, fallback, earlier)
+        if inherited is not None:
+            draft.place, draft.place_surface = inherited
+            draft.place_inferred = True
+        else:
+            draft.place, draft.place_surface = fallback.place, fallback.surface
+
+
+def _inherited_place(
+    idx: _Index,
+    draft: _Draft,
+    sentence: Sentence,
+    fallback: PlaceMention,
+    earlier: Sequence[_Draft],
+) -> tuple[Place, str | None] | None:
+    """Return the place an advance placed only at its acting country takes from context.
+
+    Why: in "Analysts said Russia had seized 110 km² around the town" the country is who
+    advances, not where; its centroid would put the front inside Russia. In order: the
+    place named nearest before the sentence in its paragraph; else the place of the
+    article's nearest earlier front event (advance, strike, evacuation); else, in a
+    Ukrainian context, the place in Ukraine named nearest before it. Only towns and regions
+    count, outside quotes; of one sentence the most specific. ``None`` when nothing fits
+    (the country stays, as a coarse place) or when the country is a target, not the actor.
+    """
+    if draft.type not in _INHERITING_TYPES or fallback.place is None:
+        return None
+    if fallback.place.name not in draft.actors or fallback.place.name in draft.targets:
+        return None
+    para = idx.paragraphs.get(sentence.paragraph)
+    if para is not None:
+        local = _nearest_named_place(idx, para.start, sentence.start, lambda place: True)
+        if local is not None:
+            return local
+    for prev in reversed(earlier):
+        if (
+            prev.type in _DIRECTED_TYPES
+            and prev.place is not None
+            and _SPECIFICITY.get(prev.place.kind, 0) >= _REGION_RANK
+        ):
+            return prev.place, prev.place_surface
+    if idx.ukraine_context:
+        return _nearest_named_place(idx, 0, sentence.start, lambda place: place.country == "UA")
+    return None
+
+
+def _nearest_named_place(
+    idx: _Index, start: int, end: int, accept: Callable[[Place], bool]
+) -> tuple[Place, str] | None:
+    """Return the most specific town or region of the last sentence in ``[start, end)`` naming one.
+
+    Places inside quotes, role words ("Ukrainas president") and countries are skipped;
+    returns the place and its surface.
+    """
+    found: list[tuple[Place, PlaceMention]] = []
+    for m in reversed(idx.places.within(start, end)):
+        place = m.place
+        if (
+            place is None
+            or _SPECIFICITY.get(place.kind, 0) < _REGION_RANK
+            or not accept(place)
+            or not idx.outside_quotes(m.start, m.end)
+            or idx._role_word(m) is not None
+        ):
+            continue
+        if found and idx.sentence_span(m.start) != idx.sentence_span(found[0][1].start):
+            break
+        found.append((place, m))
+    if not found:
+        return None
+    # text order, so the first of equally specific places wins (as in _explicit_place)
+    place, mention = max(reversed(found), key=lambda pm: _SPECIFICITY.get(pm[0].kind, 0))
+    return place, mention.surface
 
 
 def _explicit_place(
@@ -1018,7 +1102,7 @@ def assemble_events(
             _assign_participants(idx, draft, sentence, trig_end, drafts)
         draft.sources = _sources(idx, sentence.start, sentence.end)
         draft.actors = [a for a in draft.actors if a.lower() not in idx.not_actors]
-        _choose_place(idx, draft, scope)
+        _choose_place(idx, draft, scope, drafts)
         _choose_date(idx, draft, sentence.start, sentence.end)
         draft.quantities = quantities.within(scope.start, scope.end)
         draft.dash_only_statement = (

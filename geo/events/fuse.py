@@ -7,7 +7,9 @@ when they are compatible on every count that identifies an event:
 * **type** — the same event type;
 * **day** — their day spans overlap. An event with no date of its own is taken to fall in
   the :data:`UNDATED_WINDOW_DAYS` days up to its article's publication (news reports what
-  just happened); an event with neither is never fused;
+  just happened: "has taken 120 km² since Monday" states no day of its own); an event with
+  neither is never fused. The fused record says, member by member, where its day came
+  from (:attr:`FusedEvent.dating`: the text, or only that publication window);
 * **place** — the same gazetteer entry, when both name one;
 * **participants** — when both name actors, they share one; when only one side names a
   place or actors, the other must agree on the rest. An event naming neither actors nor
@@ -39,7 +41,9 @@ from geo.records import EVENT_RECORD_KEYS, event_to_record
 __all__ = [
     "FUSED_RECORD_KEYS",
     "MENTION_RECORD_KEYS",
+    "PUBLICATION_WINDOW",
     "UNDATED_WINDOW_DAYS",
+    "Dating",
     "FusedEvent",
     "FusedQuote",
     "Mention",
@@ -56,7 +60,11 @@ _QUOTE_EDGES: Final = re.compile(r"^[\W_]+|[\W_]+$")
 #: Keys of one ``events --no-fuse`` record, in order.
 MENTION_RECORD_KEYS: Final = (*EVENT_RECORD_KEYS, "sources", "reported_by")
 #: Keys of one fused ``events`` record, in order.
-FUSED_RECORD_KEYS: Final = (*MENTION_RECORD_KEYS, "articles", "conflicts", "quote_sources")
+FUSED_RECORD_KEYS: Final = (
+    *MENTION_RECORD_KEYS, "articles", "conflicts", "date_provenance", "quote_sources",
+)  # fmt: skip
+#: ``basis`` of a member whose day is only its article's publication window.
+PUBLICATION_WINDOW: Final = "publication window"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +90,40 @@ class FusedQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class Dating:
+    """Where one member's day came from, so a fused date can be checked.
+
+    ``date`` and ``basis`` are the event's own (``"sentence"``, ``"anchored"``…) when its
+    text dates it; an undated event has ``date=None``, ``basis`` :data:`PUBLICATION_WINDOW`
+    and ``window`` the days (first, last) it was taken to fall in; with no publication date
+    either, ``basis`` is ``"undated"``.
+    """
+
+    article: str
+    date: str | None
+    basis: str
+    window: tuple[dt.date, dt.date] | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """Return ``{"article", "date", "basis", "window"}`` (window as ISO days or null)."""
+        window = [d.isoformat() for d in self.window] if self.window else None
+        return {"article": self.article, "date": self.date, "basis": self.basis,
+                "window": window}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class FusedEvent:
     """Events from several articles found to be one; ``events[0]`` is the representative.
 
     ``conflicts`` maps a detail (``"date"``, ``"area_km2"``…) on which members disagree to
-    every value given, each with the mentions that support it.
+    every value given, each with the mentions that support it. ``dating`` says, per member
+    (in member order), where its day came from.
     """
 
     id: str
     events: tuple[Event, ...]
     conflicts: dict[str, list[tuple[Any, tuple[Mention, ...]]]]
+    dating: tuple[Dating, ...] = ()
 
     @property
     def representative(self) -> Event:
@@ -107,13 +139,15 @@ class FusedEvent:
 def event_mentions(event: Event) -> tuple[Mention, ...]:
     """Return the spans of ``event`` in its article.
 
-    An event carries its sentence's span; an event linked by within-article coreference to
-    several :class:`geo.model.EventMention` gives the sentence of each (a source points to
-    the sentence a reader checks, not only the cue words), deduplicated in text order.
+    The sentence of each :class:`geo.model.EventMention` (the trigger sentences, two when
+    adjacent sentences were merged, and those linked by within-article coreference): a
+    source points to the sentence a reader checks, not only the cue words. Deduplicated, in
+    text order; an event without mention records gives its own span.
     """
     mentions = getattr(event, "mentions", None) or ()
-    spans = {(event.start, event.end)}
-    spans.update((int(m.sentence_start), int(m.sentence_end)) for m in mentions)
+    spans = {(int(m.sentence_start), int(m.sentence_end)) for m in mentions}
+    if not spans:  # an event built by hand, without mention records
+        spans = {(event.start, event.end)}
     return tuple(Mention(event.article_id, s, e) for s, e in sorted(spans))
 
 
@@ -141,12 +175,18 @@ class _Member:
     actors: frozenset[str]
     place: str | None
     quotes: frozenset[str]
+    dating: Dating
 
 
 def _member(event: Event, published: dt.date | None) -> _Member:
     days = _date_span(event.date)
-    if days is None and published is not None:
+    if days is not None:
+        dating = Dating(event.article_id, event.date, event.date_basis or "sentence")
+    elif published is not None:
         days = (published - dt.timedelta(days=UNDATED_WINDOW_DAYS), published)
+        dating = Dating(event.article_id, None, PUBLICATION_WINDOW, days)
+    else:
+        dating = Dating(event.article_id, None, "undated")
     place = _place_key(event.place)
     return _Member(
         event,
@@ -154,6 +194,7 @@ def _member(event: Event, published: dt.date | None) -> _Member:
         frozenset(a.casefold() for a in event.actors),
         place,
         frozenset(_quote_key(q) for q in event.quotes if q.strip()),
+        dating,
     )
 
 
@@ -239,7 +280,8 @@ def fuse_events(extractions: Iterable[Extraction]) -> list[FusedEvent]:
     for members in clusters:
         ordered = sorted(members, key=_detail)
         events = tuple(m.event for m in ordered)
-        fused.append(FusedEvent(_fused_id(events), events, _conflicts(members)))
+        dating = tuple(m.dating for m in ordered)
+        fused.append(FusedEvent(_fused_id(events), events, _conflicts(members), dating))
     return fused
 
 
@@ -278,7 +320,9 @@ def fused_to_record(
     ``actors``/``targets``/``quotes`` the union over members), plus ``sources`` (every
     supporting mention ``{"article", "start", "end"}``), ``articles``, ``reported_by`` (who
     the articles say reports it: "ISW", "AFP"), ``conflicts`` (``{detail: [{"value",
-    "sources"}]}`` where members disagree) and ``quote_sources`` (each quote with the
+    "sources"}]}`` where members disagree), ``date_provenance`` (per member ``{"article",
+    "date", "basis", "window"}``: dated by its text, or only by its publication window) and
+    ``quote_sources`` (each quote with the
     mentions of it in all articles, from ``quotes`` of :func:`fuse_quotes`; empty without).
     Keys: :data:`FUSED_RECORD_KEYS`.
     """
@@ -303,6 +347,7 @@ def fused_to_record(
         ]
         for name, values in fused.conflicts.items()
     }
+    record["date_provenance"] = [d.to_record() for d in fused.dating]
     keys = {_quote_key(q) for q in record["quotes"]}
     record["quote_sources"] = [
         {"text": q.text, "speaker": q.speaker, "sources": [m.to_record() for m in q.sources]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,11 @@ def _front_app() -> AppTest:
     return at
 
 
+def _shown(markdown: str) -> str:
+    """What Markdown shows of text escaped by :func:`dashboard.literal.literal`."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n").replace("\u2060", "")
+
+
 def _days_of(events: Any) -> set[dt.date]:
     return {pd.Timestamp(d).date() for d in events["date"]}
 
@@ -148,7 +154,7 @@ def test_the_day_control_steps_through_fetched_snapshots_with_the_days_events(
     slider.set_value(DAYS[0]).run()
     assert not at.exception
     assert _days_of(front_app[-1]["events"]) == {DAYS[0]}  # the Pokrovsk advance
-    captions = [c.value for c in at.caption]
+    captions = [_shown(c.value) for c in at.caption]  # captions go through literal()
     assert any(c.startswith("Tue 12 Aug 2025: +") and "km² gained" in c for c in captions)
     charts = [c.proto.spec for c in at.get("vega_lite_chart")]
     assert any("claimed_km2" in spec for spec in charts)  # the daily chart with the claims

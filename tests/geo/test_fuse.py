@@ -12,7 +12,9 @@ from geo.cli import main
 from geo.events.fuse import (
     FUSED_RECORD_KEYS,
     MENTION_RECORD_KEYS,
+    PUBLICATION_WINDOW,
     FusedEvent,
+    event_mentions,
     fuse_events,
     fuse_quotes,
     fused_to_record,
@@ -93,11 +95,43 @@ def test_an_unrelated_article_on_the_same_front_is_not_fused(
         assert EU not in articles or articles == {EU}
 
 
-def test_every_source_points_into_its_article(extractions: list[Extraction]) -> None:
-    texts = {x.article.id: x.article.text for x in extractions}
+def test_every_source_is_a_sentence_of_its_article_and_covers_its_event(
+    extractions: list[Extraction],
+) -> None:
+    sentences = {x.article.id: {(s.start, s.end) for s in x.sentences} for x in extractions}
     for fused in fuse_events(extractions):
-        for event, mention in zip(fused.events, fused.sources, strict=True):
-            assert texts[mention.article][mention.start : mention.end] == event.sentence
+        for event in fused.events:
+            spans = [(m.start, m.end) for m in fused.sources if m.article == event.article_id]
+            assert set(spans) <= sentences[event.article_id]
+            inside = [s for s in spans if event.start <= s[0] and s[1] <= event.end]
+            assert inside[0][0] == event.start
+            assert inside[-1][1] == event.end
+
+
+def test_the_herald_area_sentence_is_part_of_its_advance_not_placed_in_russia(
+    extractions: list[Extraction],
+) -> None:
+    herald = next(x for x in extractions if x.article.id == HERALD)
+    advances = [e for e in herald.events if e.type == "advance"]
+    assert len(advances) == 1  # "Russia had seized about 110 km² around the town" joins it
+    assert advances[0].place is not None
+    assert advances[0].place.name == "Kostiantynivka"
+    assert [q.value for q in advances[0].quantities] == [110.0]
+    assert len(event_mentions(advances[0])) == 2  # both sentences are its sources
+
+
+def test_an_undated_member_says_its_day_is_only_the_publication_window(
+    extractions: list[Extraction],
+) -> None:
+    record = fused_to_record(_only(fuse_events(extractions), "advance"))
+    assert record["date"] == "2025-08-12"
+    by_article = {d["article"]: d for d in record["date_provenance"]}
+    assert set(by_article) == {FJORD, DALE, KYST, HERALD}
+    assert by_article[KYST] == {"article": KYST, "date": None, "basis": PUBLICATION_WINDOW,
+                                "window": ["2025-08-09", "2025-08-12"]}  # fmt: skip
+    for article in (FJORD, DALE, HERALD):
+        assert by_article[article]["date"] == "2025-08-12"
+        assert by_article[article]["basis"] != PUBLICATION_WINDOW
 
 
 def _event(article: str, day: str | None, place: str | None, actors: tuple[str, ...]) -> Event:
@@ -143,6 +177,10 @@ def _fuse(*events: Event) -> list[int]:
              _event("b", "2025-08-19", "Pokrovsk", ())), [2], id="undated-near-publication",
         ),
         pytest.param(
+            (_event("a", None, "Pokrovsk", ("Russia",)),
+             _event("b", "2025-08-12", "Pokrovsk", ())), [1, 1], id="undated-before-the-window",
+        ),
+        pytest.param(
             (_event("a", None, None, ()), _event("b", None, None, ())), [1, 1], id="vague",
         ),
         pytest.param(
@@ -165,10 +203,14 @@ def test_events_command_fuses_by_default_and_no_fuse_gives_one_record_per_mentio
 
     assert len(single) == sum(len(x.events) for x in extractions)
     assert all(tuple(r) == MENTION_RECORD_KEYS for r in single)
-    assert all(r["sources"] == [{"article": r["article"], "start": r["start"],
-                                 "end": r["end"]}] for r in single)  # fmt: skip
+    for r in single:  # its own sentence(s) first in text order, all in its article
+        assert r["sources"][0] == {"article": r["article"], "start": r["start"],
+                                   "end": r["sources"][0]["end"]}  # fmt: skip
+        assert r["sources"] == sorted(r["sources"], key=lambda s: s["start"])
+        assert {s["article"] for s in r["sources"]} == {r["article"]}
     assert all(tuple(r) == FUSED_RECORD_KEYS for r in fused)
     assert len(fused) < len(single)
-    assert sum(len(r["sources"]) for r in fused) == len(single)  # every mention kept
+    every = sorted((s["article"], s["start"]) for r in single for s in r["sources"])
+    assert sorted((s["article"], s["start"]) for r in fused for s in r["sources"]) == every
     advance = next(r for r in fused if r["type"] == "advance" and len(r["sources"]) > 1)
     assert {s["article"] for s in advance["sources"]} == {FJORD, DALE, KYST, HERALD}
