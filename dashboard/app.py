@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
+from dashboard import stories as story_counts
 from dashboard.filters import apply_filters
 from dashboard.literal import literal
 from dashboard.views import (
@@ -20,6 +21,7 @@ from dashboard.views import (
     ingest,
     quotes,
     sidebar,
+    stories,
     timeline,
 )
 
@@ -29,6 +31,7 @@ loaded = data.load_frames()
 add_article.render()
 ingest.render()
 loaded = data.with_uploads(loaded)
+copies = data.stories_table(loaded)
 filters = sidebar.render(loaded.frames)
 view = apply_filters(loaded.frames, filters)
 
@@ -38,8 +41,10 @@ for notice in loaded.notices:
 st.caption(
     f"{len(view.events)} of {len(loaded.frames.events)} events · "
     f"{len(view.quotes)} of {len(loaded.frames.quotes)} quotes · "
-    f"{len(loaded.frames.articles)} article(s)"
+    f"{len(loaded.frames.articles)} article(s) · "
+    f"{literal(story_counts.story_counts(copies).label())}"
 )
+stories.render(copies)
 
 state.seed_once(state.KEY_VIEW, state.initial_view())
 chosen = st.segmented_control("Map", state.VIEWS, key=state.KEY_VIEW) or state.VIEWS[0]

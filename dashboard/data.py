@@ -25,16 +25,17 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from dashboard import basemap
+from dashboard import basemap, stories
 from dashboard.filters import empty_frames, merge_frames
 from geo import corpus, settings
 from geo.errors import ArticleError, GeoError
 from geo.frames import Frames, extractions_to_frames
-from geo.io.articles import article_from_bytes
+from geo.io.articles import article_from_bytes, read_article
 from geo.io.fetch import cached_snapshots
 from geo.layers import claims as claims_layer
 from geo.layers import diplomacy, evacuation, frontline
 from geo.layers.boundaries import fetch_boundaries
+from geo.model import Article
 from geo.pipeline import extract_article
 from geo.resources import Resources, load_resources
 
@@ -54,12 +55,16 @@ __all__ = [
     "load_frames",
     "outlines",
     "seeds_dir",
+    "stories_table",
+    "story_articles",
     "with_uploads",
 ]
 
 SEEDS_ENV = "FRONTLINE_SEEDS_DIR"
 PROCESSED_ENV = "FRONTLINE_PROCESSED_DIR"
 KEY_UPLOADS = "uploaded_articles"
+#: The session's uploaded articles themselves (text and front matter), for the stories.
+KEY_UPLOAD_ARTICLES = "uploaded_article_texts"
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,7 @@ def extract_upload(raw: bytes, name: str) -> tuple[str, Frames]:
     article_id = f"upload-{stem}-{digest}"
     article = article_from_bytes(raw, article_id=article_id, path=name)  # bad file: says why
     extraction = extract_article(article, _resources())
+    st.session_state.setdefault(KEY_UPLOAD_ARTICLES, {})[article_id] = article
     return article_id, extractions_to_frames([extraction])
 
 
@@ -172,8 +178,73 @@ def add_upload(article_id: str, frames: Frames) -> tuple[str, ...]:
         oldest = next(iter(uploads))
         dropped.append(oldest)
         del uploads[oldest], sizes[oldest]
+        st.session_state.get(KEY_UPLOAD_ARTICLES, {}).pop(oldest, None)
     st.session_state[KEY_UPLOADS] = uploads
     return tuple(dropped)
+
+
+def _row_article(row: Any) -> Article:
+    """Return the article of a corpus row whose file is gone: title, day and file, no text."""
+    published = pd.Timestamp(row.published) if pd.notna(row.published) else None
+    return Article(
+        id=str(row.article_id), text="", lang=row.lang,
+        published=published.date() if published is not None else None,
+        title=row.title if isinstance(row.title, str) else None,
+        path=row.path if isinstance(row.path, str) else None,
+    )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _corpus_articles(key: tuple[str, ...], _rows: pd.DataFrame) -> list[Article]:
+    """Read the corpus's article files again for their text (``key`` names the rows).
+
+    An article whose file cannot be read any more keeps its row's title and day with no
+    text: a story of its own, so every article shown is counted in exactly one story.
+    """
+    found = []
+    for row in _rows.itertuples(index=False):
+        try:
+            article = read_article(str(row.path)) if isinstance(row.path, str) else None
+        except (GeoError, OSError):
+            article = None
+        if article is None or article.id != row.article_id:
+            article = _row_article(row)
+        found.append(article)
+    return found
+
+
+def _rows_key(fingerprint: str, rows: pd.DataFrame) -> tuple[str, ...]:
+    pairs = zip(rows["article_id"].astype(str), rows["path"].astype(str), strict=True)
+    return (fingerprint, *(f"{a}\x1f{p}" for a, p in pairs))
+
+
+def story_articles(loaded: Loaded) -> list[Article]:
+    """Return every article shown (corpus files and this session's uploads) with its text.
+
+    What :func:`stories_table` groups into stories; one per row of the articles frame.
+    """
+    texts: dict[str, Article] = st.session_state.get(KEY_UPLOAD_ARTICLES, {})
+    rows = loaded.frames.articles
+    uploaded = rows["article_id"].isin(texts)
+    corpus_rows = rows[~uploaded]
+    articles = list(_corpus_articles(_rows_key(loaded.fingerprint, corpus_rows), corpus_rows))
+    articles += [texts[str(key)] for key in rows.loc[uploaded, "article_id"]]
+    return articles
+
+
+def stories_table(loaded: Loaded) -> pd.DataFrame:
+    """Return :func:`dashboard.stories.copies_table` of the articles shown, cached.
+
+    ``loaded`` comes from :func:`with_uploads`: its fingerprint and article rows (the corpus
+    and the session's uploads) key the cache.
+    """
+    rows = loaded.frames.articles
+    return _stories_table(_rows_key(loaded.fingerprint, rows), story_articles(loaded))
+
+
+@st.cache_data(show_spinner="Grouping the articles into stories…", max_entries=8)
+def _stories_table(key: tuple[str, ...], _articles: list[Article]) -> pd.DataFrame:
+    return stories.copies_table(_articles)
 
 
 @st.cache_resource(show_spinner=False)
