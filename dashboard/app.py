@@ -6,10 +6,13 @@ modules (filters, maps, charts, markup, tables) and in ``geo``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import apply_filters
+from dashboard.maps import assets
 from dashboard.views import (
     add_article,
     diplomacy,
@@ -22,6 +25,15 @@ from dashboard.views import (
 )
 
 st.set_page_config(page_title="Frontline & Diplomacy", page_icon="🗺️", layout="wide")
+
+
+@st.cache_resource(show_spinner=False)
+def _install_assets() -> None:
+    """Copy Leaflet & co. from their packages into ``dashboard/static/`` once per server."""
+    assets.install(Path(__file__).resolve().parent / "static")
+
+
+_install_assets()
 
 loaded = data.load_frames()
 add_article.render()

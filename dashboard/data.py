@@ -34,7 +34,7 @@ from geo.io.articles import article_from_bytes
 from geo.io.fetch import cached_snapshots
 from geo.layers import claims as claims_layer
 from geo.layers import diplomacy, evacuation, frontline
-from geo.layers.boundaries import fetch_boundaries
+from geo.layers.boundaries import fetch_boundaries, load_oblasts
 from geo.pipeline import extract_article
 from geo.resources import Resources, load_resources
 
@@ -287,3 +287,24 @@ def diplomacy_venue() -> tuple[Any, dict[str, float]]:
         str(name): float(km) for name, km in zip(table["target"], table["distance_km"], strict=True)
     }
     return diplomacy.SUMMIT_VENUE, distances
+
+
+@st.cache_resource(show_spinner=False)
+def oblast_outlines() -> str | None:
+    """Oblast borders (GeoJSON text) when the geoBoundaries file is cached, else ``None``.
+
+    No PyPI package ships admin-1 outlines, so offline maps show oblast *names* only
+    (:mod:`dashboard.maps.places`); borders appear once the boundaries are downloaded.
+    """
+    try:
+        oblasts = load_oblasts()
+    except (GeoError, OSError):
+        return None
+    if oblasts.empty:
+        return None
+    shown = gpd.GeoDataFrame(
+        {"name": oblasts["oblast"].astype(str)},
+        geometry=oblasts.geometry.simplify(0.01, preserve_topology=True),
+        crs=oblasts.crs,
+    )
+    return str(shown.to_json(drop_id=True))

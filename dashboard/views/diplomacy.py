@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from dashboard import data, maps, tables
+from dashboard.views import mapframe
 from geo.frames import Frames
 
 __all__ = ["render"]
@@ -22,8 +22,9 @@ def render(view: Frames, *, tiles: bool) -> None:
         distances=distances,
         outlines=data.outlines("world"),
         tiles=tiles,
+        focus=mapframe.focus(),
     )
-    st_folium(fmap, key="map_diplomacy", returned_objects=[], height=520, use_container_width=True)
+    mapframe.show(fmap, key="map_diplomacy")
     sentences = tables.distance_sentences(view)
     if sentences and distances:
         st.caption("The article says: " + " / ".join(f"“{s}”" for s in sentences))

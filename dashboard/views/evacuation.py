@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from dashboard import data, maps
 from dashboard.filters import Filters, filter_zones
+from dashboard.views import mapframe
 from dashboard.views.front import front_day
 from geo.frames import Frames
 
@@ -27,6 +27,8 @@ def render(
         view.events,
         front=front,
         outlines=data.outlines("ukraine"),
+        oblasts=data.oblast_outlines(),
         tiles=tiles,
+        focus=mapframe.focus(),
     )
-    st_folium(fmap, key="map_evacuation", returned_objects=[], height=520, use_container_width=True)
+    mapframe.show(fmap, key="map_evacuation")

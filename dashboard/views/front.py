@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from dashboard import data, maps
 from dashboard.filters import Filters, date_bounds
+from dashboard.views import mapframe
 from geo.frames import Frames
 
 __all__ = ["front_day", "render"]
@@ -28,9 +28,14 @@ def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> 
     if notice:
         st.caption(notice)
     fmap = maps.build_front_map(
-        view.events, front=front, outlines=data.outlines("ukraine"), tiles=tiles
+        view.events,
+        front=front,
+        outlines=data.outlines("ukraine"),
+        oblasts=data.oblast_outlines(),
+        tiles=tiles,
+        focus=mapframe.focus(),
     )
-    st_folium(fmap, key="map_front", returned_objects=[], height=520, use_container_width=True)
+    mapframe.show(fmap, key="map_front")
     checked = data.claims(fingerprint, tuple(view.events["event_id"]), view.events)
     if checked is not None and len(checked):
         st.markdown("**Claimed vs measured advances**")
