@@ -16,7 +16,7 @@ def render(view: Frames, *, tiles: bool) -> None:
     """Draw the map of the filtered diplomatic events."""
     venue, distances = data.diplomacy_venue()
     fmap = maps.build_diplomacy_map(
-        view.events,
+        tables.with_article_links(view.events, view.articles),
         view.actors,
         venue=venue,
         distances=distances,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, maps
+from dashboard import data, maps, tables
 from dashboard.filters import Filters, filter_zones
 from dashboard.views import mapframe
 from dashboard.views.front import front_day
@@ -24,7 +24,7 @@ def render(
         st.caption(notice)
     fmap = maps.build_evacuation_map(
         filter_zones(zones, filters),
-        view.events,
+        tables.with_article_links(view.events, view.articles),
         front=front,
         outlines=data.outlines("ukraine"),
         oblasts=data.oblast_outlines(),

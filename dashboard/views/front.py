@@ -6,9 +6,10 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import data, maps
+from dashboard import data, maps, tables
 from dashboard.filters import Filters, date_bounds
 from dashboard.views import mapframe
+from geo import settings
 from geo.frames import Frames
 
 __all__ = ["front_day", "render"]
@@ -28,7 +29,7 @@ def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> 
     if notice:
         st.caption(notice)
     fmap = maps.build_front_map(
-        view.events,
+        tables.with_article_links(view.events, view.articles),
         front=front,
         outlines=data.outlines("ukraine"),
         oblasts=data.oblast_outlines(),
@@ -37,7 +38,26 @@ def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> 
     )
     mapframe.show(fmap, key="map_front")
     checked = data.claims(fingerprint, tuple(view.events["event_id"]), view.events)
-    if checked is not None and len(checked):
-        st.markdown("**Claimed vs measured advances**")
-        shown = checked.drop(columns=[c for c in ("event_id", "article_id") if c in checked])
-        st.dataframe(shown, hide_index=True)
+    if checked is None or not len(checked):
+        return
+    st.markdown("**Claim check: what the articles claim against what the snapshots measure**")
+    reason = tables.not_measured_reason(checked, offline=not settings.ALLOW_FETCH)
+    if reason:
+        st.warning(reason)
+    verdict = tables.claims_verdict(checked)
+    st.dataframe(
+        verdict,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Why they differ": st.column_config.TextColumn(width="large"),
+            "The article says": st.column_config.TextColumn(width="large"),
+        },
+    )
+    st.download_button(
+        "Download the claim check (CSV)",
+        data=tables.claims_csv(checked),
+        file_name="claim-check.csv",
+        mime="text/csv",
+        key="download_claims",
+    )

@@ -323,5 +323,5 @@ def test_the_events_table_lists_the_filtered_events_with_downloads(calls: Calls)
     at = _run()
     at.sidebar.multiselect[ACTORS].select("Keir Starmer").run()
     table = at.dataframe[-1].value
-    assert list(table["sentence"]) == ["Starmer sa at koalisjonen er klar."]
+    assert list(table["Source sentence"]) == ["Starmer sa at koalisjonen er klar."]
     assert {b.label for b in at.get("download_button")} >= {"Download GeoJSON", "Download CSV"}
