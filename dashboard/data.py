@@ -113,8 +113,20 @@ def with_uploads(loaded: Loaded) -> Loaded:
     return Loaded(frames, loaded.fingerprint + suffix, loaded.notices)
 
 
-def extract_upload(raw: bytes, name: str) -> tuple[str, Frames]:
+def extract_upload(
+    raw: bytes,
+    name: str,
+    *,
+    published: dt.date | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+) -> tuple[str, Frames]:
     """Extract one uploaded or pasted article into frames.
+
+    ``published`` anchors relative dates ("on Wednesday"); it, ``lang``, ``title``, ``url``
+    and ``outlet`` override the file's front matter (the Add-article form's fields).
 
     Raises
     ------
@@ -124,7 +136,15 @@ def extract_upload(raw: bytes, name: str) -> tuple[str, Frames]:
     digest = hashlib.sha256(raw).hexdigest()[:8]
     stem = Path(name).stem or "pasted"
     article_id = f"upload-{stem}-{digest}"
-    article = article_from_bytes(raw, article_id=article_id, path=name)  # bad file: says why
+    article = article_from_bytes(
+        raw,
+        article_id=article_id,
+        path=name,
+        published=published,
+        lang=lang if lang in ("nb", "nn", "en") else None,  # type: ignore[arg-type]
+    )  # bad file: says why
+    given = {"title": title, "url": url, "source": outlet}
+    article = dataclasses.replace(article, **{k: v for k, v in given.items() if v})
     extraction = extract_article(article, _resources())
     return article_id, extractions_to_frames([extraction])
 

@@ -102,9 +102,7 @@ def _human(events: pd.DataFrame) -> pd.DataFrame:
             continue
         if column in ("date", "published") or pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].map(_day)
-        elif pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(
-            out[column]
-        ):
+        elif pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].map(_flat).astype(object)
     return out
 

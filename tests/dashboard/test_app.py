@@ -31,7 +31,7 @@ from tests.dashboard.builders import (
 )
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-ACTORS, TYPES, COUNTRIES, TEXT = 0, 1, 2, 0  # sidebar widget positions
+ACTORS, TYPES, COUNTRIES = 0, 1, 2  # sidebar multiselect positions
 
 
 class Calls(defaultdict[str, list[dict[str, Any]]]):
@@ -139,12 +139,12 @@ def _expected(filters: Filters) -> tuple[set[str], set[str]]:
             id="country",
         ),
         pytest.param(
-            lambda at: at.sidebar.text_input[TEXT].input("Alaska"),
+            lambda at: at.sidebar.text_input(key="filter_text").input("Alaska"),
             Filters(text="Alaska"),
             id="free-text",
         ),
         pytest.param(
-            lambda at: at.sidebar.date_input[0].set_value(
+            lambda at: at.sidebar.date_input(key="filter_dates").set_value(
                 (dt.date(2025, 8, 14), dt.date(2025, 8, 15))
             ),
             Filters(start=dt.date(2025, 8, 14)),
@@ -172,7 +172,10 @@ def test_each_filter_narrows_map_timeline_and_quotes_alike(
 def test_a_shared_link_opens_the_same_filtered_view(calls: Calls) -> None:
     at = _run({"actor": "Keir Starmer", "from": "2025-08-13", "view": "front"})
     assert at.sidebar.multiselect[ACTORS].value == ["Keir Starmer"]
-    assert at.sidebar.date_input[0].value == (dt.date(2025, 8, 13), dt.date(2025, 8, 15))
+    assert at.sidebar.date_input(key="filter_dates").value == (
+        dt.date(2025, 8, 13),
+        dt.date(2025, 8, 15),
+    )
     assert at.button_group[0].value == "Eastern front"
     front_events = calls.last("build_front_map")["events"]
     assert (
@@ -206,7 +209,7 @@ def test_pasted_article_is_extracted_and_shown_at_once_with_its_text_escaped(
     )  # fmt: skip
     seen: list[bytes] = []
 
-    def fake_extract(raw: bytes, name: str) -> tuple[str, Any]:
+    def fake_extract(raw: bytes, name: str, **meta: Any) -> tuple[str, Any]:
         seen.append(raw)
         return "upload-pasted", upload
 
@@ -217,7 +220,7 @@ def test_pasted_article_is_extracted_and_shown_at_once_with_its_text_escaped(
     assert seen == [b"Macron sa <script>window.__xss=1</script>"]
     assert "ev_upload" in _event_ids(calls.last("build_diplomacy_map")["events"])
     assert "8 of 8 events" in at.caption[0].value
-    assert any("Added pasted.txt" in s.value for s in at.sidebar.success)
+    assert any("Added pasted text.txt" in s.value for s in at.sidebar.success)
     bodies = "".join(h.value for h in at.html)
     assert "window.__xss" in bodies
     assert "<script>window.__xss" not in bodies
@@ -237,6 +240,82 @@ def test_a_bad_file_gives_a_clear_error_and_loses_nothing(calls: Calls) -> None:
     assert "broken.txt" in errors[0]
     assert "published" in errors[0]
     assert "7 of 7 events" in at.caption[0].value
+
+
+def test_paste_and_upload_together_are_both_added_with_the_forms_metadata(
+    calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[str, dict[str, Any]]] = []
+
+    def fake_extract(raw: bytes, name: str, **meta: Any) -> tuple[str, Any]:
+        seen.append((name, meta))
+        frames = make_frames(
+            [Ev("statement", "2025-09-02", ("Emmanuel Macron",), place="Paris",
+                article_id=name, event_id=f"ev-{name}")]
+        )  # fmt: skip
+        return f"upload-{name}", frames
+
+    monkeypatch.setattr(data, "extract_upload", fake_extract)
+    at = _run()
+    at.sidebar.text_area[0].input("Macron sa i går at Europa står samlet bak Ukraina i dag.")
+    at.sidebar.file_uploader[0].set_value(
+        ("article.txt", b"Macron sa at Europa er klar til mer.", "text/plain")
+    )
+    at.sidebar.date_input(key="add_published").set_value(dt.date(2025, 9, 2))
+    at.sidebar.text_input(key="add_title").input("Macron om Europa")
+    at.sidebar.text_input(key="add_outlet").input("NRK")
+    at.sidebar.text_input(key="add_url").input("https://www.nrk.no/x")
+    at.sidebar.button(key="add_submit").click().run()
+    names = [name for name, _ in seen]
+    assert names == ["article.txt", "pasted text.txt"]  # neither dropped for the other
+    meta = seen[0][1]
+    assert meta["published"] == dt.date(2025, 9, 2)
+    assert (meta["title"], meta["outlet"], meta["url"]) == (
+        "Macron om Europa",
+        "NRK",
+        "https://www.nrk.no/x",
+    )
+    assert meta["lang"] == "nb"
+    assert len(at.sidebar.success) == 2
+    # The new events (2 September) fall after the seed's dates: the range widened to them.
+    shown = _event_ids(calls.last("build_diplomacy_map")["events"])
+    assert {"ev-article.txt", "ev-pasted text.txt"} <= shown
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "says"),
+    [
+        pytest.param("scan.pdf", b"%PDF-1.4 broken", "could not be opened as a PDF", id="pdf"),
+        pytest.param("notes.odt", b"PK\x03\x04", "cannot be read here", id="odt"),
+        pytest.param("empty.html", b"<html><body><p> </p></body></html>", "No article text",
+                     id="no-text"),
+    ],
+)  # fmt: skip
+def test_unreadable_or_empty_files_are_refused_in_plain_words(
+    calls: Calls, name: str, raw: bytes, says: str
+) -> None:
+    at = _run()
+    at.sidebar.file_uploader[0].set_value((name, raw, "application/octet-stream"))
+    at.sidebar.button(key="add_submit").click().run()
+    errors = [e.value for e in at.sidebar.error]
+    assert len(errors) == 1
+    assert says in errors[0]
+    assert "application/" not in errors[0]
+    assert not at.sidebar.success  # never "added with 0 events"
+    assert "7 of 7 events" in at.caption[0].value
+
+
+def test_a_german_article_is_named_and_warned_about(calls: Calls) -> None:
+    at = _run()
+    at.sidebar.text_area[0].input(
+        "Der französische Präsident sagte am Mittwoch in Paris, dass Europa bereit sei, "
+        "die Ukraine weiter zu unterstützen, und dass die Gespräche weitergehen würden."
+    )
+    at.run()
+    assert any("German" in w.value for w in at.sidebar.warning)
+    at.sidebar.button(key="add_submit").click().run()
+    warned = [w.value for w in at.sidebar.warning]
+    assert any("German" in w and "Added" in w for w in warned)
 
 
 def test_extract_upload_reports_empty_input_as_an_article_error() -> None:
@@ -286,7 +365,7 @@ def test_a_pasted_article_runs_through_the_real_extractor_and_its_html_stays_tex
     )
     at.sidebar.button[0].click().run()
     assert not at.exception
-    assert any("Added pasted.txt" in s.value for s in at.sidebar.success)
+    assert any("Added pasted text.txt" in s.value for s in at.sidebar.success)
     after = int(at.caption[0].value.split(" of ")[1].split(" events")[0])
     assert after > before
     bodies = "".join(h.value for h in at.html)
