@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.filters import apply_filters
+from dashboard.filters import apply_filters, hidden_by_dates, honest_quote_dates
 from dashboard.maps import assets
 from dashboard.views import (
     add_article,
@@ -38,6 +38,7 @@ _install_assets()
 loaded = data.load_frames()
 add_article.render()
 loaded = data.with_uploads(loaded)
+loaded = data.Loaded(honest_quote_dates(loaded.frames), loaded.fingerprint, loaded.notices)
 filters = sidebar.render(loaded.frames)
 view = apply_filters(loaded.frames, filters)
 
@@ -49,6 +50,12 @@ st.caption(
     f"{len(view.quotes)} of {len(loaded.frames.quotes)} quotes · "
     f"{len(loaded.frames.articles)} article(s)"
 )
+hidden_events, hidden_quotes = hidden_by_dates(loaded.frames, filters)
+if hidden_events or hidden_quotes:
+    st.caption(
+        f"The date range hides {hidden_events} events and {hidden_quotes} quotes that match "
+        "the other filters: widen it in the sidebar to see them."
+    )
 
 state.seed_once(state.KEY_VIEW, state.initial_view())
 chosen = st.segmented_control("Map", state.VIEWS, key=state.KEY_VIEW) or state.VIEWS[0]

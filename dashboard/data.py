@@ -26,9 +26,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import basemap
-from dashboard.filters import empty_frames, merge_frames
+from dashboard.filters import empty_frames, merge_frames, spelling_index
 from geo import corpus, settings
 from geo.errors import GeoError
+from geo.extract.actors import load_registry
 from geo.frames import Frames, extractions_to_frames
 from geo.io.articles import article_from_bytes
 from geo.io.fetch import cached_snapshots
@@ -42,6 +43,7 @@ __all__ = [
     "KEY_UPLOADS",
     "SEEDS_ENV",
     "Loaded",
+    "actor_spellings",
     "add_upload",
     "claims",
     "diplomacy_venue",
@@ -154,6 +156,20 @@ def add_upload(article_id: str, frames: Frames) -> None:
     uploads: dict[str, Frames] = dict(st.session_state.get(KEY_UPLOADS, {}))
     uploads[article_id] = frames
     st.session_state[KEY_UPLOADS] = uploads
+
+
+@st.cache_resource(show_spinner=False)
+def actor_spellings() -> dict[str, str]:
+    """Return ``{folded spelling: canonical name}`` for every actor the registry knows.
+
+    Lets the actor filter take Zelenskyj, Zelenskiy or Зеленський for Volodymyr Zelensky.
+    An unreadable registry gives an empty index (names then match only as written).
+    """
+    try:
+        registry = load_registry()
+    except GeoError:
+        return {}
+    return spelling_index({actor.name: actor.aliases for actor in registry})
 
 
 @st.cache_resource(show_spinner=False)

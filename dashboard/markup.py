@@ -221,11 +221,14 @@ def event_details_html(event: Mapping[str, Any]) -> str:
 def quote_card_html(quote: Mapping[str, Any]) -> str:
     """Return a quote card: the quote, its speaker, date and article, and the text around it.
 
-    The context paragraph shows where the quote sits; the quote itself is highlighted in it
-    when it occurs there verbatim (both sides escaped the same way, so they still match).
+    The date is the day the quote was said; when the text does not say, the card says so
+    and names the publication day instead (never the publication date as if it were the day
+    of speech). The context paragraph shows where the quote sits; the quote itself is
+    highlighted in it when it occurs there verbatim (both sides escaped the same way, so
+    they still match).
     """
     speaker = escape_text(_field(quote, "speaker")) or "unknown speaker"
-    date = escape_text(format_date(_field(quote, "date")))
+    date = escape_text(event_date_text(quote))  # "date not stated (published …)" if unknown
     article = escape_text(_field(quote, "article_title") or _field(quote, "article_id"))
     text = escape_text(_field(quote, "text"))
     context = escape_text(_field(quote, "context"))

@@ -83,6 +83,7 @@ def _submit(pasted: str, upload: object, lang_choice: str) -> None:
         messages.append(("error", "Paste some text or choose a file."))
     if any(kind != "error" for kind, _ in messages):
         st.session_state.pop(state.KEY_DATES, None)  # widen the date range to include it
+        st.session_state[state.KEY_WIDEN] = True
     st.session_state[KEY_MESSAGE] = messages
 
 

@@ -8,6 +8,7 @@ while the real builders still run.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -404,3 +405,101 @@ def test_the_events_table_lists_the_filtered_events_with_downloads(calls: Calls)
     table = at.dataframe[-1].value
     assert list(table["Source sentence"]) == ["Starmer sa at koalisjonen er klar."]
     assert {b.label for b in at.get("download_button")} >= {"Download GeoJSON", "Download CSV"}
+
+
+def _with_undated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed-like corpus plus one undated event and a quote the text does not date."""
+    frames = make_frames(
+        [*_seedlike_events(),
+         Ev("statement", None, ("Keir Starmer",), place="London", event_id="ev_undated",
+            sentence="Starmer har sagt at Europa må stå samlet.")],
+        [Qt("Europa må stå samlet.", "Keir Starmer", "2025-08-14", event_id="ev_undated")],
+    )  # fmt: skip
+    monkeypatch.setattr(data, "load_frames", lambda: data.Loaded(frames, "fp-undated"))
+
+
+def _seedlike_events() -> list[Ev]:
+    frames = seedlike_frames()
+    return [
+        Ev(row["type"], str(row["date"].date()), tuple(row["actors"]), tuple(row["targets"]),
+           place=row["place_name"], sentence=row["sentence"], event_id=row["event_id"])
+        for row in frames.events.to_dict("records")
+    ]  # fmt: skip
+
+
+def test_undated_items_are_counted_and_the_reader_decides_whether_they_show(
+    calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_undated(monkeypatch)
+    at = _run()
+    box = at.sidebar.checkbox(key="filter_undated")
+    assert box.label == "Include undated (1 events, 1 quotes)"
+    assert "ev_undated" in _event_ids(calls.last("build_diplomacy_map")["events"])
+    card = next(h.value for h in at.html if "Europa må stå samlet." in h.value)
+    # The quote's event states no day: the card says so instead of showing 14 Aug as its day.
+    assert "date not stated (published 14 Aug 2025)" in card
+    # Narrowing the dates keeps undated items while the box is ticked ...
+    at.sidebar.date_input(key="filter_dates").set_value(
+        (dt.date(2025, 8, 14), dt.date(2025, 8, 15))
+    ).run()
+    assert "ev_undated" in _event_ids(calls.last("build_diplomacy_map")["events"])
+    # ... and untick it hides them, in the URL too.
+    at.sidebar.checkbox(key="filter_undated").uncheck().run()
+    assert "ev_undated" not in _event_ids(calls.last("build_diplomacy_map")["events"])
+    assert not any("Europa må stå samlet." in h.value for h in at.html)
+    assert at.query_params["undated"] == "hide"
+
+
+def test_the_app_says_what_the_date_range_hides(calls: Calls) -> None:
+    at = _run({"from": "2025-08-15"})
+    notes = [c.value for c in at.caption if "date range hides" in c.value]
+    expected = apply_filters(seedlike_frames(), Filters())
+    shown = apply_filters(seedlike_frames(), Filters(start=dt.date(2025, 8, 15)))
+    hidden = len(expected.events) - len(shown.events)
+    assert notes == [
+        f"The date range hides {hidden} events and 3 quotes that match the other filters: "
+        "widen it in the sidebar to see them."
+    ]
+
+
+def test_adding_an_article_widens_a_chosen_date_range_to_include_it(
+    calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    later = make_frames(
+        [Ev("statement", "2025-09-02", ("Emmanuel Macron",), place="Paris", event_id="ev_later")]
+    )
+    monkeypatch.setattr(data, "extract_upload", lambda raw, name, **meta: ("upload-x", later))
+    at = _run({"from": "2025-08-13", "to": "2025-08-14"})  # a shared link with a range
+    at.sidebar.text_area[0].input("Macron sa tirsdag at Europa er klar til å hjelpe Ukraina mer.")
+    at.sidebar.button(key="add_submit").click().run()
+    assert "ev_later" in _event_ids(calls.last("build_diplomacy_map")["events"])
+    assert at.sidebar.date_input(key="filter_dates").value == (
+        dt.date(2025, 8, 12),
+        dt.date(2025, 9, 2),
+    )
+    assert "from" not in at.query_params
+    assert "to" not in at.query_params
+
+
+@pytest.mark.parametrize("spelling", ["Зеленський", "Zelenskiy", "zelenskyj"])
+def test_the_actor_filter_takes_any_registry_spelling_and_keeps_both_ends_of_a_call(
+    calls: Calls, spelling: str
+) -> None:
+    at = _run()
+    at.sidebar.multiselect[ACTORS].set_value([spelling]).run()
+    assert at.sidebar.multiselect[ACTORS].value == ["Volodymyr Zelensky"]
+    received = calls.last("build_diplomacy_map")
+    events = received["events"]
+    assert "call" in set(events["type"])  # he is only a caller, Trump the other end
+    assert {"Donald Trump", "Volodymyr Zelensky"} <= set(received["args"][1]["name"])
+    html = maps.map_html(maps.build_diplomacy_map(events, received["args"][1]))
+    ends = [maps.capital_of(iso)[1:] for iso in ("US", "UA")]  # Washington, Kyiv
+    line = [[lon, lat] for lat, lon in ends]
+    assert f'"LineString", "coordinates": {json.dumps(line)}' in html  # both ends drawn
+    assert at.query_params["actor"] == "Volodymyr Zelensky"
+
+
+def test_a_shared_link_may_name_an_actor_in_any_spelling(calls: Calls) -> None:
+    at = _run({"actor": "Selenskyj"})
+    assert at.sidebar.multiselect[ACTORS].value == ["Volodymyr Zelensky"]
+    assert {q["quote"]["speaker"] for q in calls["quote"]} == {"Volodymyr Zelensky"}
