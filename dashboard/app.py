@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, state, tables
 from dashboard.filters import apply_filters, hidden_by_dates, honest_quote_dates
 from dashboard.maps import assets
 from dashboard.views import (
@@ -70,7 +70,7 @@ state.write_url(filters, chosen)
 
 left, right = st.columns([3, 2])
 with left:
-    timeline.render(view)
+    timeline.render(view, events=tables.with_article_links(view.events, view.articles))
 with right:
     quotes.render(view)
 events_table.render(view)

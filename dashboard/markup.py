@@ -42,6 +42,7 @@ __all__ = [
     "public_text",
     "quote_card_html",
     "safe_url",
+    "story_html",
     "tooltip_text",
 ]
 
@@ -245,6 +246,83 @@ def quote_card_html(quote: Mapping[str, Any]) -> str:
         f'<p class="fd-quote-context" style="margin:0;color:#666;font-size:0.9em">{context}</p>'
         "</div>"
     )
+
+
+def _story_card(event: Mapping[str, Any], quotes: Sequence[Mapping[str, Any]], chosen: bool) -> str:
+    kind = escape_text(_field(event, "type_label") or _field(event, "type") or "Event")
+    actors = escape_text(join_names(_field(event, "actors")))
+    targets = escape_text(join_names(_field(event, "targets")))
+    who = actors + (f" → {targets}" if targets else "")
+    place = escape_text(_field(event, "place_name"))
+    title = _field(event, "article_title") or _field(event, "article_id")
+    url = _field(event, "article_url")
+    outlet = escape_text(outlet_of(url, _field(event, "outlet")))
+    said = "".join(
+        f"<li><b>{escape_text(_field(q, 'speaker')) or 'unknown speaker'}</b>: "
+        f"«{escape_text(_field(q, 'text'))}»</li>"
+        for q in quotes
+    )
+    facts = " · ".join(part for part in (who, place and f"in {place}") if part)
+    source = " · ".join(part for part in (link_html(url, title), outlet) if part)
+    classes = "fd-story-card fd-story-chosen" if chosen else "fd-story-card"
+    flag = '<span class="fd-story-flag">chosen · shown on the map</span>' if chosen else ""
+    return (
+        f'<article class="{classes}" data-event="{escape_text(_field(event, "event_id"))}">'
+        f'<p class="fd-story-date">{escape_text(event_date_text(event))}{flag}</p>'
+        f'<h4 class="fd-story-head">{kind}{": " + facts if facts else ""}</h4>'
+        f'<blockquote class="fd-story-sentence">{escape_text(_field(event, "sentence"))}'
+        "</blockquote>"
+        + (f'<ul class="fd-story-quotes">{said}</ul>' if said else "")
+        + (f'<p class="fd-story-source">{source}</p>' if source else "")
+        + "</article>"
+    )
+
+
+_STORY_CSS = (
+    "<style>.fd-story{font-size:0.95em}.fd-story-card{border-left:4px solid #bbb;"
+    "padding:4px 0 4px 12px;margin:0 0 12px 0;overflow-wrap:anywhere}"
+    ".fd-story-chosen{border-left-color:#c0392b;background:#fdf2f0}"
+    ".fd-story-date{margin:0;color:#555;font-size:0.9em}"
+    ".fd-story-flag{margin-left:8px;color:#c0392b;font-weight:bold}"
+    ".fd-story-head{margin:2px 0;font-size:1em}"
+    ".fd-story-sentence{margin:4px 0;padding-left:8px;border-left:2px solid #ddd;color:#333}"
+    ".fd-story-quotes{margin:2px 0 2px 18px;padding:0}.fd-story-source{margin:0;color:#666;"
+    "font-size:0.85em}.fd-story h3{font-size:1em;margin:14px 0 6px 0}</style>"
+)
+
+
+def story_html(
+    events: Sequence[Mapping[str, Any]],
+    quotes_by_event: Mapping[str, Sequence[Mapping[str, Any]]],
+    *,
+    chosen: str | None = None,
+) -> str:
+    """Return the story: one headline card per event in time order, undated ones apart.
+
+    A card holds the event's date (or "date not stated (published …)"), its kind, actors and
+    place, the sentence it came from, its quotes and its source; the event chosen on the map
+    or in the picker is highlighted. ``events`` must already be in story order (dated
+    first, by day); undated events are listed under their own heading.
+    """
+    dated = [e for e in events if not _is_missing(_field(e, "date"))]
+    undated = [e for e in events if _is_missing(_field(e, "date"))]
+
+    def cards(rows: Sequence[Mapping[str, Any]]) -> str:
+        return "".join(
+            _story_card(
+                row,
+                quotes_by_event.get(str(_field(row, "event_id")), ()),
+                str(_field(row, "event_id")) == chosen,
+            )
+            for row in rows
+        )
+
+    parts = [_STORY_CSS, '<div class="fd-story">', cards(dated)]
+    if undated:
+        parts.append(f"<h3>Undated ({len(undated)}): the text states no day</h3>")
+        parts.append(cards(undated))
+    parts.append("</div>")
+    return "".join(parts)
 
 
 #: Legend symbol kinds: a filled square, a Font Awesome marker, a line, a dashed line, a

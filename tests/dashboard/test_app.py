@@ -374,19 +374,55 @@ def test_a_pasted_article_runs_through_the_real_extractor_and_its_html_stays_tex
     assert "<script>" not in bodies
 
 
-def test_selecting_an_event_on_the_timeline_list_shows_its_source_sentence(calls: Calls) -> None:
+def _call_id() -> str:
+    events = seedlike_frames().events
+    return str(events.loc[events["type"] == "call", "event_id"].iloc[0])
+
+
+def test_choosing_an_event_on_the_timeline_opens_it_on_the_map_in_the_same_run(
+    calls: Calls,
+) -> None:
     at = _run()
-    picker = at.selectbox(key="timeline_pick")
-    call_id = next(
-        eid for eid, row in zip(
-            seedlike_frames().events["event_id"], seedlike_frames().events["type"], strict=True
-        ) if row == "call"
-    )  # fmt: skip
-    picker.set_value(call_id).run()
+    assert calls.last("build_diplomacy_map")["focus"] is None
+    at.selectbox(key="timeline_pick").set_value(_call_id()).run()
+    assert calls.last("build_diplomacy_map")["focus"] == _call_id()  # the map drawn above
     details = [h.value for h in at.html if "fd-popup" in h.value]
     assert len(details) == 1
     assert "Zelenskyj snakket onsdag med Trump og Vance på video." in details[0]
     assert "2025-08-13" in details[0]
+    story = next(h.value for h in at.html if "fd-story" in h.value)
+    chosen = story.split('class="fd-story-card fd-story-chosen"')
+    assert len(chosen) == 2
+    assert f'data-event="{_call_id()}"' in chosen[1].split("</article>")[0]
+
+
+def test_clicking_a_marker_opens_its_card_in_the_story(calls: Calls) -> None:
+    at = _run()
+    at.session_state["selected_event"] = _call_id()  # what mapframe.show records on a click
+    at.run()
+    assert at.selectbox(key="timeline_pick").value == _call_id()
+    story = next(h.value for h in at.html if "fd-story" in h.value)
+    assert story.count("fd-story-chosen") == 2  # the class in the card (and the CSS rule)
+    assert "chosen · shown on the map" in story
+
+
+def test_the_story_lists_cards_in_time_order_with_quotes_and_undated_apart(
+    calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_undated(monkeypatch)
+    at = _run()
+    story = next(h.value for h in at.html if "fd-story" in h.value)
+    dated, undated = story.split("Undated (1)")
+    order = [line.split('"')[0] for line in dated.split('data-event="')[1:]]
+    expected = [e.event_id for e in sorted(_seedlike_events(), key=lambda e: (e.date, e.event_id))]
+    assert order == expected
+    assert "ev_undated" in undated
+    assert "date not stated (published 14 Aug 2025)" in undated
+    # The call's card carries its actors, place and the quote that belongs to it.
+    call_card = dated.split(f'data-event="{_call_id()}"')[1].split("</article>")[0]
+    assert "Volodymyr Zelensky → Donald Trump, JD Vance" in call_card
+    assert "in Kyiv" in call_card
+    assert "Putin bløffer." in call_card
 
 
 def test_the_quote_panel_filters_by_speaker(calls: Calls) -> None:
@@ -413,7 +449,8 @@ def _with_undated(monkeypatch: pytest.MonkeyPatch) -> None:
         [*_seedlike_events(),
          Ev("statement", None, ("Keir Starmer",), place="London", event_id="ev_undated",
             sentence="Starmer har sagt at Europa må stå samlet.")],
-        [Qt("Europa må stå samlet.", "Keir Starmer", "2025-08-14", event_id="ev_undated")],
+        [Qt("Europa må stå samlet.", "Keir Starmer", "2025-08-14", event_id="ev_undated"),
+         Qt("Putin bløffer.", "Volodymyr Zelensky", "2025-08-13", event_id="ev_0001")],
     )  # fmt: skip
     monkeypatch.setattr(data, "load_frames", lambda: data.Loaded(frames, "fp-undated"))
 
@@ -433,7 +470,7 @@ def test_undated_items_are_counted_and_the_reader_decides_whether_they_show(
     _with_undated(monkeypatch)
     at = _run()
     box = at.sidebar.checkbox(key="filter_undated")
-    assert box.label == "Include undated (1 events, 1 quotes)"
+    assert box.label == "Include undated (1 events, 1 quotes)"  # the call's quote is dated
     assert "ev_undated" in _event_ids(calls.last("build_diplomacy_map")["events"])
     card = next(h.value for h in at.html if "Europa må stå samlet." in h.value)
     # The quote's event states no day: the card says so instead of showing 14 Aug as its day.

@@ -54,6 +54,7 @@ def test_popup_tooltip_and_quote_card_show_payloads_as_text(payload: str) -> Non
         markup.tooltip_text(event),
         markup.quote_card_html(quote.to_dict("records")[0]),
         markup.legend_html(payload, [("#fff", payload)], payload),
+        markup.story_html([event], {str(event["event_id"]): quote.to_dict("records")}),
     ]
     for text in rendered:
         _assert_inert(text)
