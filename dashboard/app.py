@@ -26,6 +26,12 @@ from dashboard.views import (
 
 st.set_page_config(page_title="Frontline & Diplomacy", page_icon="🗺️", layout="wide")
 
+#: On a phone the title shrinks and the page starts higher, so the map is on the first screen.
+PHONE_CSS = """<style>@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 2.6rem; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0 0 0.2rem 0; }
+}</style>"""
+
 
 @st.cache_resource(show_spinner=False)
 def _install_assets() -> None:
@@ -42,6 +48,7 @@ loaded = data.Loaded(honest_quote_dates(loaded.frames), loaded.fingerprint, load
 filters = sidebar.render(loaded.frames)
 view = apply_filters(loaded.frames, filters)
 
+st.html(PHONE_CSS)
 st.title("Frontline & Diplomacy")
 for notice in loaded.notices:
     st.info(notice)

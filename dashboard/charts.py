@@ -87,7 +87,12 @@ def build_timeline(
                 scale=alt.Scale(padding=24),
             ),
             y=alt.Y("lane:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=0)),
-            color=alt.Color("type_label:N", title="Event type", scale=colour_scale),
+            color=alt.Color(
+                "type_label:N",
+                title="Event type",
+                scale=colour_scale,
+                legend=alt.Legend(labelLimit=0, orient="bottom", columns=2),
+            ),
             opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
             tooltip=[
                 alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),

@@ -235,15 +235,12 @@ class EventLayer(_ScriptLayer):
                     title: '', keyboard: true, riseOnHover: true
                 });
                 marker.bindPopup(p.popup, {maxWidth: 380});
-                marker.bindTooltip(function () {
-                    var box = document.createElement('span');
-                    box.innerHTML = p.tooltip;
-                    var ref = document.createElement('span');
-                    ref.style.display = 'none';
-                    ref.textContent = ' fd-ref:' + p.ref + ' ';
-                    box.appendChild(ref);
-                    return box;
-                }, {direction: 'top', offset: L.point(0, -10)});
+                var ref = document.createElement('span');
+                ref.style.display = 'none';
+                ref.textContent = ' fd-ref:' + p.ref + ' ';
+                // A string (not a function): streamlit-folium reads its text on a click.
+                marker.bindTooltip(p.tooltip + ref.outerHTML,
+                                   {direction: 'top', offset: L.point(0, -10)});
                 window.fdMarkers[p.ref] = marker;
                 return marker;
             }
@@ -255,9 +252,12 @@ class EventLayer(_ScriptLayer):
         var fdFocus = {{ this.focus | tojson }};
         if (fdFocus && window.fdMarkers[fdFocus]) {
             var fdTarget = window.fdMarkers[fdFocus];
-            {{ this.get_name() }}.zoomToShowLayer(fdTarget, function () {
-                fdTarget.openPopup();
-            });
+            // After the page's other scripts: a later fitBounds would cancel the zoom.
+            setTimeout(function () {
+                {{ this.get_name() }}.zoomToShowLayer(fdTarget, function () {
+                    fdTarget.openPopup();
+                });
+            }, 0);
         }
         {% endmacro %}
         """

@@ -456,3 +456,54 @@ def test_a_phone_shows_the_map_first_and_it_fits(browser: Any, server: str) -> N
         tab.screenshot(path=str(ARTIFACTS / "phone.png"), full_page=False)
     finally:
         context.close()
+
+
+def _idle(tab: Any) -> None:
+    """Wait until Streamlit has finished its rerun (its status widget is gone)."""
+    tab.wait_for_timeout(300)
+    tab.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=MAP_TIMEOUT_MS)
+
+
+_CLICK_MARKER = """id => { const m = window.fdMarkers[id];
+    m.fire('click', {latlng: m.getLatLng()}, true);  // as a real click: bubbles to the group
+}"""
+_TOOLTIP_TEXT = """id => { const box = document.createElement('span');
+    box.innerHTML = window.fdMarkers[id].getTooltip().getContent();
+    box.lastChild.remove();  // the hidden fd-ref
+    return box.textContent.trim(); }"""
+_MARK_OLD = """() => { document.querySelector('.leaflet-container').dataset.fdOld = '1'; }"""
+_NEW_MAP_WITH_POPUP = """() => [...document.querySelectorAll('iframe')].some(f => { try {
+    const c = f.contentDocument.querySelector('.leaflet-container');
+    return c && !c.dataset.fdOld && !!f.contentDocument.querySelector('.leaflet-popup-content');
+    } catch (e) { return false; } })"""
+_OPEN_POPUP = """() => { const p = document.querySelector('.leaflet-popup-content');
+    return p ? p.innerText : null; }"""
+
+
+def test_the_story_and_the_map_are_linked_both_ways(
+    page: tuple[Any, Offline, list[str]], server: str
+) -> None:
+    tab, offline, _ = page
+    tab.goto(server, wait_until="domcontentloaded")
+    _wait_for_map(tab, legend="Diplomacy")
+    ids = _frame(tab).evaluate("() => Object.keys(window.fdMarkers)")
+    assert len(ids) >= 2
+    # A click on a marker opens that event's card in the story.
+    _frame(tab).evaluate(_CLICK_MARKER, ids[0])
+    chosen = tab.locator(f"article.fd-story-chosen[data-event='{ids[0]}']")
+    chosen.wait_for(timeout=MAP_TIMEOUT_MS)
+    assert tab.locator("article.fd-story-chosen").count() == 1
+    assert "shown on the map" in chosen.inner_text()
+    # Choosing another event in the story opens its popup on the map (a new map is drawn).
+    _idle(tab)
+    label = _frame(tab).evaluate(_TOOLTIP_TEXT, ids[1])  # "date · type · actors", as listed
+    _frame(tab).evaluate(_MARK_OLD)
+    tab.get_by_label("Show an event on the map").click()
+    tab.keyboard.type(label)
+    tab.keyboard.press("Enter")
+    tab.wait_for_function(_NEW_MAP_WITH_POPUP, timeout=MAP_TIMEOUT_MS)
+    popup = _frame(tab).evaluate(_OPEN_POPUP)
+    assert popup is not None
+    assert label.split(" · ")[0] in popup  # its date
+    assert label.split(" · ")[1] in popup  # its kind
+    assert offline.blocked == []
