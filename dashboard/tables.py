@@ -249,8 +249,12 @@ def not_measured_reason(checked: pd.DataFrame | None, *, offline: bool) -> str |
         "are not cached and could not be downloaded."
     )
     if missing:
-        days = ", ".join(missing)
-        why += f" Needed: {days}."
+        why += f" Needed: {', '.join(missing)}."
+        days = [f"{m[18:22]}-{m[22:24]}-{m[24:26]}" for m in missing]  # deepstatemap_data_YYYYMMDD
+        commands = " and ".join(f"`python -m geo frontline fetch --date {day}`" for day in days)
+        return why + (
+            f" To measure, run {commands} on a machine with internet (or start the app online)."
+        )
     return why + (
         " To measure, run `python -m geo frontline fetch --date YYYY-MM-DD` for the claimed day "
         "and the day after on a machine with internet (or start the app online)."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, maps, tables
+from dashboard import data, maps, markup, tables
 from dashboard.filters import Filters, filter_zones
 from dashboard.views import mapframe
 from dashboard.views.front import front_day
@@ -21,7 +21,7 @@ def render(
     front, _ = data.front_for_day(day)
     zones, notice = data.evacuation_zones(fingerprint, day, corpus.events)
     if notice:
-        st.caption(notice)
+        st.caption(markup.public_text(notice))  # no server paths
     fmap = maps.build_evacuation_map(
         filter_zones(zones, filters),
         tables.with_article_links(view.events, view.articles),

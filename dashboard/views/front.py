@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import data, maps, tables
+from dashboard import data, maps, markup, tables
 from dashboard.filters import Filters, date_bounds
 from dashboard.views import mapframe
 from geo import settings
@@ -27,7 +27,7 @@ def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> 
     """Draw the front map for the filtered events and the claimed-vs-measured table."""
     front, notice = data.front_for_day(front_day(view, filters))
     if notice:
-        st.caption(notice)
+        st.caption(markup.public_text(notice))  # no server paths
     fmap = maps.build_front_map(
         tables.with_article_links(view.events, view.articles),
         front=front,

@@ -540,3 +540,15 @@ def test_a_shared_link_may_name_an_actor_in_any_spelling(calls: Calls) -> None:
     at = _run({"actor": "Selenskyj"})
     assert at.sidebar.multiselect[ACTORS].value == ["Volodymyr Zelensky"]
     assert {q["quote"]["speaker"] for q in calls["quote"]} == {"Volodymyr Zelensky"}
+
+
+def test_notices_about_the_front_name_the_day_and_never_a_server_path(
+    calls: Calls, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notice = "No front line for 2025-08-15: no snapshot in /srv/app/data/cache/frontline"
+    monkeypatch.setattr(
+        data, "front_for_day", lambda day: (None, notice.replace("2025-08-15", str(day)))
+    )
+    at = _run({"view": "front", "to": "2025-08-14"})
+    shown = [c.value for c in at.caption if "No front line" in c.value]
+    assert shown == ["No front line for 2025-08-14: no snapshot cached"]

@@ -70,8 +70,8 @@ def test_claim_check_reads_as_a_verdict_and_says_why_nothing_was_measured() -> N
     reason = tables.not_measured_reason(checked, offline=True)
     assert reason is not None
     assert "offline" in reason
-    assert "python -m geo frontline fetch" in reason
     assert "deepstatemap_data_20250812.geojson" in reason
+    assert "`python -m geo frontline fetch --date 2025-08-12`" in reason  # the day it needs
     measured = checked.assign(measured_gained_km2=95.0, difference_km2=15.0)
     assert tables.not_measured_reason(measured, offline=True) is None
     assert "Claimed (km²)" in tables.claims_csv(checked).splitlines()[0]
