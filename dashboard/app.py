@@ -28,7 +28,7 @@ st.set_page_config(page_title="Frontline & Diplomacy", page_icon="🗺️", layo
 
 #: On a phone the title shrinks and the page starts higher, so the map is on the first screen.
 PHONE_CSS = """<style>@media (max-width: 640px) {
-  [data-testid="stMainBlockContainer"] { padding-top: 2.6rem; }
+  [data-testid="stMainBlockContainer"] { padding-top: 3.9rem; }
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0 0 0.2rem 0; }
 }</style>"""
 
