@@ -112,7 +112,7 @@ def test_every_map_draws_offline_outlines_and_no_tiles_by_default(
         "evacuation": lambda: maps.build_evacuation_map(None, frames.events, outlines=outlines),
     }[builder]()
     html = maps.map_html(fmap)
-    assert '"name": "Ukraine"' in html
+    assert '"name":"Ukraine"' in html
     assert "tile.openstreetmap" not in html
     assert f'"className": "{style.OUTLINE_CLASS}"' in html
 
@@ -123,7 +123,7 @@ def test_tiles_are_an_optional_extra_layer_above_the_outlines() -> None:
         maps.build_front_map(frames.events, outlines=outlines_geojson("ukraine"), tiles=True)
     )
     assert "tile.openstreetmap" in html
-    assert '"name": "Ukraine"' in html
+    assert '"name":"Ukraine"' in html
 
 
 def test_offline_outlines_draw_crimea_as_ukraine() -> None:
