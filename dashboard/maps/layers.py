@@ -278,7 +278,8 @@ class LabelLayer(_ScriptLayer):
     ``rank`` (lower is shown first), ``kind`` (a CSS modifier: ``venue``, ``capital``,
     ``town``, ``oblast``, ``settlement``, ``hromada``, ``advance``) and ``min_zoom``. The
     browser measures each label once and, on every ``zoomend``/``moveend``, shows labels in
-    rank order, skipping any whose box would overlap one already shown.
+    rank order, skipping any whose box would overlap one already shown, the legend or the
+    zoom buttons (a label half hidden under the legend reads as another word).
     """
 
     _template = Template(
@@ -309,14 +310,25 @@ class LabelLayer(_ScriptLayer):
                 return {x0: p.x + dx - 2, y0: p.y - item.h / 2 - 1,
                         x1: p.x + dx + item.w + 2, y1: p.y + item.h / 2 + 1};
             }
+            function controls() {
+                // The legend and zoom buttons hide what is under them: no label goes there.
+                var c = map.getContainer().getBoundingClientRect();
+                var boxes = map.getContainer().querySelectorAll(
+                    '.fd-legend-box, .leaflet-control-zoom');
+                return [].map.call(boxes, function (el) {
+                    var r = el.getBoundingClientRect();
+                    return {x0: r.left - c.left, y0: r.top - c.top,
+                            x1: r.right - c.left, y1: r.bottom - c.top};
+                });
+            }
             function declutter() {
-                var zoom = map.getZoom(), shown = [];
+                var zoom = map.getZoom(), blocked = controls(), shown = [];
                 items.forEach(function (item) {
                     var el = item.marker.getElement();
                     if (!el) { return; }
                     if (zoom < item.label.min_zoom) { el.style.display = 'none'; return; }
                     var b = boxOf(item);
-                    var clash = shown.some(function (s) {
+                    var clash = shown.concat(blocked).some(function (s) {
                         return b.x0 < s.x1 && s.x0 < b.x1 && b.y0 < s.y1 && s.y0 < b.y1;
                     });
                     el.style.display = clash ? 'none' : '';
@@ -324,6 +336,7 @@ class LabelLayer(_ScriptLayer):
                 });
             }
             map.on('zoomend moveend resize', declutter);
+            map.getContainer().addEventListener('toggle', declutter, true);  // legend folded
             map.whenReady(function () { setTimeout(declutter, 0); });
             declutter();
         })({{ this.get_name() }}, {{ this._parent.get_name() }}, {{ this.data }});

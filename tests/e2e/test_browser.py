@@ -273,6 +273,9 @@ def _assert_readable(state: dict[str, Any]) -> None:
             assert not _overlap(first, second), (first, second, state["label_texts"])
     assert state["legend"] is not None
     assert not _overlap(state["legend"], state["zoom"])
+    for label in state["labels"]:  # no name half hidden under the legend or the zoom buttons
+        assert not _overlap(label, state["legend"]), (label, state["label_texts"])
+        assert not _overlap(label, state["zoom"]), (label, state["label_texts"])
     for leak in ("/work", "/srv", "data/cache", "site-packages", "TODO", ".py"):
         assert leak not in state["legend_text"]
 
