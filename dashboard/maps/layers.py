@@ -314,7 +314,8 @@ class LabelLayer(_ScriptLayer):
                 // The legend and zoom buttons hide what is under them: no label goes there.
                 var c = map.getContainer().getBoundingClientRect();
                 var boxes = map.getContainer().querySelectorAll(
-                    '.fd-legend-box, .leaflet-control-zoom');
+                    '.fd-legend-box, .leaflet-control-zoom, .leaflet-control-attribution, ' +
+                    '.leaflet-control-scale');
                 return [].map.call(boxes, function (el) {
                     var r = el.getBoundingClientRect();
                     return {x0: r.left - c.left, y0: r.top - c.top,
