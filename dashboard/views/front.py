@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard import data, maps
+from dashboard import data, maps, markup, tables
 from dashboard.filters import Filters, date_bounds
 from dashboard.literal import literal
+from dashboard.views import mapframe
+from geo import settings
 from geo.frames import Frames
 
 __all__ = ["front_day", "render"]
@@ -27,13 +28,37 @@ def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> 
     """Draw the front map for the filtered events and the claimed-vs-measured table."""
     front, notice = data.front_for_day(front_day(view, filters))
     if notice:
-        st.caption(literal(notice))
+        st.caption(literal(markup.public_text(notice)))  # no server paths, no Markdown
     fmap = maps.build_front_map(
-        view.events, front=front, outlines=data.outlines("ukraine"), tiles=tiles
+        tables.with_article_links(view.events, view.articles),
+        front=front,
+        outlines=data.outlines("ukraine"),
+        oblasts=data.oblast_outlines(),
+        tiles=tiles,
+        focus=mapframe.focus(),
     )
-    st_folium(fmap, key="map_front", returned_objects=[], height=520, use_container_width=True)
+    mapframe.show(fmap, key="map_front")
     checked = data.claims(fingerprint, tuple(view.events["event_id"]), view.events)
-    if checked is not None and len(checked):
-        st.markdown("**Claimed vs measured advances**")
-        shown = checked.drop(columns=[c for c in ("event_id", "article_id") if c in checked])
-        st.dataframe(shown, hide_index=True)
+    if checked is None or not len(checked):
+        return
+    st.markdown("**Claim check: what the articles claim against what the snapshots measure**")
+    reason = tables.not_measured_reason(checked, offline=not settings.ALLOW_FETCH)
+    if reason:
+        st.warning(reason)
+    verdict = tables.claims_verdict(checked)
+    st.dataframe(
+        verdict,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Why they differ": st.column_config.TextColumn(width="large"),
+            "The article says": st.column_config.TextColumn(width="large"),
+        },
+    )
+    st.download_button(
+        "Download the claim check (CSV)",
+        data=tables.claims_csv(checked),
+        file_name="claim-check.csv",
+        mime="text/csv",
+        key="download_claims",
+    )
