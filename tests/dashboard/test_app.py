@@ -556,5 +556,5 @@ def test_notices_about_the_front_name_the_day_and_never_a_server_path(
         data, "front_for_day", lambda day: (None, notice.replace("2025-08-15", str(day)))
     )
     at = _run({"view": "front", "to": "2025-08-14"})
-    shown = [c.value for c in at.caption if "No front line" in c.value]
+    shown = [_shown(c.value) for c in at.caption if "No front line" in _shown(c.value)]
     assert shown == ["No front line for 2025-08-14: no snapshot cached"]
