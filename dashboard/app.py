@@ -61,8 +61,10 @@ st.caption(
 hidden_events, hidden_quotes = hidden_by_dates(loaded.frames, filters)
 if hidden_events or hidden_quotes:
     st.caption(
-        f"The date range hides {hidden_events} events and {hidden_quotes} quotes that match "
-        "the other filters: widen it in the sidebar to see them."
+        literal(
+            f"The date range hides {hidden_events} events and {hidden_quotes} quotes that "
+            "match the other filters: widen it in the sidebar to see them."
+        )
     )
 
 state.seed_once(state.KEY_VIEW, state.initial_view())

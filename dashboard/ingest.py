@@ -58,8 +58,13 @@ class UploadError(ValueError):
 
 
 def language_name(code: str) -> str:
-    """Return a language's English name (the code itself when unknown)."""
-    return LANGUAGE_NAMES.get(code, code)
+    """Return a language's English name: ours, else ISO 639 via pycountry, else the code."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    import pycountry  # noqa: PLC0415
+
+    language = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+    return str(language.name) if language is not None else code
 
 
 def detect_language(text: str) -> str:

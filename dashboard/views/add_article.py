@@ -131,11 +131,15 @@ def render() -> None:
             help="Detected from the text; choose another if the detection is wrong.",
         )
         if detected:
-            st.caption(f"Detected language of the pasted text: {ingest.language_name(detected)}.")
+            st.caption(
+                literal(f"Detected language of the pasted text: {ingest.language_name(detected)}.")
+            )
             if detected not in ingest.SUPPORTED:
                 st.warning(
-                    f"This looks like {ingest.language_name(detected)}; the extraction reads "
-                    "only Norwegian and English."
+                    literal(
+                        f"This looks like {ingest.language_name(detected)}; the extraction "
+                        "reads only Norwegian and English."
+                    )
                 )
         if st.button("Extract and show", key=KEY_SUBMIT):
             _submit(pasted, upload, lang_choice)

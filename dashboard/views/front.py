@@ -44,7 +44,7 @@ def render(view: Frames, filters: Filters, *, fingerprint: str, tiles: bool) -> 
     st.markdown("**Claim check: what the articles claim against what the snapshots measure**")
     reason = tables.not_measured_reason(checked, offline=not settings.ALLOW_FETCH)
     if reason:
-        st.warning(reason)
+        st.warning(literal(reason))
     verdict = tables.claims_verdict(checked)
     st.dataframe(
         verdict,

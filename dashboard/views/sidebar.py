@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard import filters as flt
+from dashboard.literal import literal
 from geo.frames import Frames
 
 __all__ = ["render"]
@@ -45,7 +46,7 @@ def _undated(frames: Frames, wanted: flt.Filters) -> bool:
     if not (events or quotes):
         return bool(st.session_state[state.KEY_UNDATED])
     return st.sidebar.checkbox(
-        f"Include undated ({events} events, {quotes} quotes)",
+        literal(f"Include undated ({events} events, {quotes} quotes)"),
         key=state.KEY_UNDATED,
         help="Items whose text states no date cannot be placed in the date range; "
         "choose whether they are shown.",

@@ -476,7 +476,7 @@ def test_undated_items_are_counted_and_the_reader_decides_whether_they_show(
     _with_undated(monkeypatch)
     at = _run()
     box = at.sidebar.checkbox(key="filter_undated")
-    assert box.label == "Include undated (1 events, 1 quotes)"  # the call's quote is dated
+    assert _shown(box.label) == "Include undated (1 events, 1 quotes)"  # the call's quote is dated
     assert "ev_undated" in _event_ids(calls.last("build_diplomacy_map")["events"])
     card = next(h.value for h in at.html if "Europa må stå samlet." in h.value)
     # The quote's event states no day: the card says so instead of showing 14 Aug as its day.
@@ -495,7 +495,7 @@ def test_undated_items_are_counted_and_the_reader_decides_whether_they_show(
 
 def test_the_app_says_what_the_date_range_hides(calls: Calls) -> None:
     at = _run({"from": "2025-08-15"})
-    notes = [c.value for c in at.caption if "date range hides" in c.value]
+    notes = [_shown(c.value) for c in at.caption if "date range hides" in _shown(c.value)]
     expected = apply_filters(seedlike_frames(), Filters())
     shown = apply_filters(seedlike_frames(), Filters(start=dt.date(2025, 8, 15)))
     hidden = len(expected.events) - len(shown.events)

@@ -121,3 +121,9 @@ def test_unreadable_files_are_refused_saying_what_to_do(name: str, raw: bytes, s
 )  # fmt: skip
 def test_the_language_is_named(text: str, code: str) -> None:
     assert ingest.detect_language(text) == code
+
+
+def test_a_language_the_app_has_no_name_for_is_named_from_iso_639() -> None:
+    assert ingest.language_name("ca") == "Catalan"
+    assert ingest.language_name("nb") != "nb"
+    assert ingest.language_name("zz") == "zz"
