@@ -16,7 +16,14 @@ import pandas as pd
 
 from dashboard import markup, style
 
-__all__ = ["LANES", "SELECTION", "build_timeline", "event_labels", "timeline_rows"]
+__all__ = [
+    "LANES",
+    "SELECTION",
+    "build_timeline",
+    "event_labels",
+    "story_order",
+    "timeline_rows",
+]
 
 SELECTION: Final = "pick"
 LANES: Final = ("actor", "type")
@@ -79,8 +86,13 @@ def build_timeline(
                 axis=alt.Axis(format="%d %b %Y", labelAngle=0),
                 scale=alt.Scale(padding=24),
             ),
-            y=alt.Y("lane:N", title=None, sort="ascending"),
-            color=alt.Color("type_label:N", title="Event type", scale=colour_scale),
+            y=alt.Y("lane:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=0)),
+            color=alt.Color(
+                "type_label:N",
+                title="Event type",
+                scale=colour_scale,
+                legend=alt.Legend(labelLimit=0, orient="bottom", columns=2),
+            ),
             opacity=alt.condition(pick, alt.value(0.95), alt.value(0.35)),
             tooltip=[
                 alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
@@ -92,6 +104,23 @@ def build_timeline(
         .add_params(pick)
         .properties(height=min(60 + 34 * lanes, 520), width="container")
     )
+
+
+def story_order(events: gpd.GeoDataFrame, limit: int | None = None) -> gpd.GeoDataFrame:
+    """Return events in story order: by day (oldest first), then undated ones.
+
+    With ``limit``, keep the newest ``limit`` dated events (and every undated one up to the
+    same limit), still oldest first: a long corpus shows its latest chapter.
+    """
+    if events.empty:
+        return events
+    stamps = pd.to_datetime(events["date"])
+    dated = events[stamps.notna()].assign(_day=stamps[stamps.notna()])
+    dated = dated.sort_values(["_day", "event_id"], kind="stable").drop(columns="_day")
+    undated = events[stamps.isna()]
+    if limit is not None:
+        dated, undated = dated.tail(limit), undated.head(limit)
+    return pd.concat([dated, undated])
 
 
 def event_labels(events: gpd.GeoDataFrame, limit: int = 300) -> dict[str, str]:

@@ -26,15 +26,16 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import basemap, stories
-from dashboard.filters import empty_frames, merge_frames
+from dashboard.filters import empty_frames, merge_frames, spelling_index
 from geo import corpus, settings
 from geo.errors import ArticleError, GeoError
+from geo.extract.actors import load_registry
 from geo.frames import Frames, extractions_to_frames
 from geo.io.articles import article_from_bytes, read_article
 from geo.io.fetch import cached_snapshots
 from geo.layers import claims as claims_layer
 from geo.layers import diplomacy, evacuation, frontline
-from geo.layers.boundaries import fetch_boundaries
+from geo.layers.boundaries import fetch_boundaries, load_oblasts
 from geo.model import Article
 from geo.pipeline import extract_article
 from geo.resources import Resources, load_resources
@@ -45,6 +46,7 @@ __all__ = [
     "MAX_SESSION_UPLOAD_BYTES",
     "SEEDS_ENV",
     "Loaded",
+    "actor_spellings",
     "add_upload",
     "claims",
     "diplomacy_venue",
@@ -121,8 +123,20 @@ def with_uploads(loaded: Loaded) -> Loaded:
     return Loaded(frames, loaded.fingerprint + suffix, loaded.notices)
 
 
-def extract_upload(raw: bytes, name: str) -> tuple[str, Frames]:
+def extract_upload(
+    raw: bytes,
+    name: str,
+    *,
+    published: dt.date | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+) -> tuple[str, Frames]:
     """Extract one uploaded or pasted article into frames.
+
+    ``published`` anchors relative dates ("on Wednesday"); it, ``lang``, ``title``, ``url``
+    and ``outlet`` override the file's front matter (the Add-article form's fields).
 
     Raises
     ------
@@ -132,7 +146,15 @@ def extract_upload(raw: bytes, name: str) -> tuple[str, Frames]:
     digest = hashlib.sha256(raw).hexdigest()[:8]
     stem = Path(name).stem or "pasted"
     article_id = f"upload-{stem}-{digest}"
-    article = article_from_bytes(raw, article_id=article_id, path=name)  # bad file: says why
+    article = article_from_bytes(
+        raw,
+        article_id=article_id,
+        path=name,
+        published=published,
+        lang=lang if lang in ("nb", "nn", "en") else None,  # type: ignore[arg-type]
+    )  # bad file: says why
+    given = {"title": title, "url": url, "source": outlet}
+    article = dataclasses.replace(article, **{k: v for k, v in given.items() if v})
     extraction = extract_article(article, _resources())
     st.session_state.setdefault(KEY_UPLOAD_ARTICLES, {})[article_id] = article
     return article_id, extractions_to_frames([extraction])
@@ -245,6 +267,20 @@ def stories_table(loaded: Loaded) -> pd.DataFrame:
 @st.cache_data(show_spinner="Grouping the articles into stories…", max_entries=8)
 def _stories_table(key: tuple[str, ...], _articles: list[Article]) -> pd.DataFrame:
     return stories.copies_table(_articles)
+
+
+@st.cache_resource(show_spinner=False)
+def actor_spellings() -> dict[str, str]:
+    """Return ``{folded spelling: canonical name}`` for every actor the registry knows.
+
+    Lets the actor filter take Zelenskyj, Zelenskiy or Зеленський for Volodymyr Zelensky.
+    An unreadable registry gives an empty index (names then match only as written).
+    """
+    try:
+        registry = load_registry()
+    except GeoError:
+        return {}
+    return spelling_index({actor.name: actor.aliases for actor in registry})
 
 
 @st.cache_resource(show_spinner=False)
@@ -398,3 +434,24 @@ def diplomacy_venue() -> tuple[Any, dict[str, float]]:
         str(name): float(km) for name, km in zip(table["target"], table["distance_km"], strict=True)
     }
     return diplomacy.SUMMIT_VENUE, distances
+
+
+@st.cache_resource(show_spinner=False)
+def oblast_outlines() -> str | None:
+    """Oblast borders (GeoJSON text) when the geoBoundaries file is cached, else ``None``.
+
+    No PyPI package ships admin-1 outlines, so offline maps show oblast *names* only
+    (:mod:`dashboard.maps.places`); borders appear once the boundaries are downloaded.
+    """
+    try:
+        oblasts = load_oblasts()
+    except (GeoError, OSError):
+        return None
+    if oblasts.empty:
+        return None
+    shown = gpd.GeoDataFrame(
+        {"name": oblasts["oblast"].astype(str)},
+        geometry=oblasts.geometry.simplify(0.01, preserve_topology=True),
+        crs=oblasts.crs,
+    )
+    return str(shown.to_json(drop_id=True))

@@ -7,6 +7,7 @@ link reproduces the view because :func:`to_query`/:func:`from_query` are exact i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,14 +24,19 @@ __all__ = [
     "Filters",
     "actor_counts",
     "apply_filters",
+    "canonical_actors",
     "country_options",
     "date_bounds",
     "empty_frames",
     "filter_zones",
     "from_query",
+    "hidden_by_dates",
+    "honest_quote_dates",
     "merge_frames",
+    "spelling_index",
     "to_query",
     "type_options",
+    "undated_counts",
 ]
 
 _KEY_FROM = "from"
@@ -39,7 +45,9 @@ _KEY_ACTOR = "actor"
 _KEY_TYPE = "type"
 _KEY_COUNTRY = "country"
 _KEY_TEXT = "q"
-QUERY_KEYS = (_KEY_FROM, _KEY_TO, _KEY_ACTOR, _KEY_TYPE, _KEY_COUNTRY, _KEY_TEXT)
+_KEY_UNDATED = "undated"
+_HIDE = "hide"
+QUERY_KEYS = (_KEY_FROM, _KEY_TO, _KEY_ACTOR, _KEY_TYPE, _KEY_COUNTRY, _KEY_TEXT, _KEY_UNDATED)
 
 
 def _normalise(values: Iterable[str]) -> tuple[str, ...]:
@@ -50,6 +58,8 @@ def _normalise(values: Iterable[str]) -> tuple[str, ...]:
 class Filters:
     """What the user asked to see. Empty fields filter nothing.
 
+    ``undated`` decides whether events and quotes without a date of their own are shown
+    (they cannot be placed in a date range, so the reader chooses; shown by default).
     Values are normalised on construction (sorted, unique, stripped; dates in order), so
     two filters that select the same rows are equal and hash alike (cache keys).
     """
@@ -60,6 +70,7 @@ class Filters:
     types: tuple[str, ...] = field(default=())
     countries: tuple[str, ...] = field(default=())
     text: str = ""
+    undated: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "actors", _normalise(self.actors))
@@ -93,6 +104,8 @@ def to_query(filters: Filters) -> dict[str, list[str]]:
         query[_KEY_COUNTRY] = list(filters.countries)
     if filters.text:
         query[_KEY_TEXT] = [filters.text]
+    if not filters.undated:
+        query[_KEY_UNDATED] = [_HIDE]
     return query
 
 
@@ -131,6 +144,7 @@ def from_query(params: Mapping[str, str | Sequence[str]]) -> Filters:
         types=tuple(_values(params, _KEY_TYPE)),
         countries=tuple(_values(params, _KEY_COUNTRY)),
         text=" ".join(_values(params, _KEY_TEXT)),
+        undated=_HIDE not in _values(params, _KEY_UNDATED),
     )
 
 
@@ -142,14 +156,16 @@ def _as_list(value: object) -> list[str]:
     return []
 
 
-def _date_mask(dates: pd.Series, filters: Filters) -> pd.Series:
-    mask = pd.Series(True, index=dates.index)
+def _date_mask(dates: pd.Series, filters: Filters, *, undated: bool | None = None) -> pd.Series:
+    """Rows inside the date range; rows without a date follow ``filters.undated``."""
     stamps = pd.to_datetime(dates)
+    mask = pd.Series(True, index=dates.index)
     if filters.start:
         mask &= stamps >= pd.Timestamp(filters.start)
     if filters.end:
         mask &= stamps < pd.Timestamp(filters.end) + pd.Timedelta(days=1)
-    return mask.fillna(False).astype(bool)
+    keep_undated = filters.undated if undated is None else undated
+    return (mask & stamps.notna()) | (stamps.isna() & keep_undated)
 
 
 def _text_mask(frame: pd.DataFrame, columns: Sequence[str], needle: str) -> pd.Series:
@@ -206,16 +222,22 @@ def apply_filters(frames: Frames, filters: Filters) -> Frames:
     Events match on date, on any actor or target, type, the place's country and free text.
     Quotes match on their date and speaker; type and country filters keep the quotes whose
     event passes them (a quote with no event has no type or country, so it is left out).
-    Places follow the country and date filters; actors follow the actor filter.
+    Places follow the country and date filters. The actors frame keeps everyone taking
+    part in a kept event or speaking a kept quote, so filtering on Zelensky still knows
+    Trump's country and the map draws both ends of their call.
     """
     events = frames.events[_event_mask(frames.events, filters)]
     quotes = frames.quotes[_quote_mask(frames.quotes, frames.events, filters)]
-    places = frames.places[_date_mask(frames.places["published"], filters)]
+    places = frames.places[_date_mask(frames.places["published"], filters, undated=True)]
     if filters.countries:
         places = places[places["country"].isin(filters.countries)]
     actors = frames.actors
     if filters.actors:
-        actors = actors[actors["name"].isin(filters.actors)]
+        taking_part = set(filters.actors) | {str(s) for s in quotes["speaker"].dropna()}
+        for names, targets in zip(events["actors"], events["targets"], strict=True):
+            taking_part.update(_as_list(names))
+            taking_part.update(_as_list(targets))
+        actors = actors[actors["name"].isin(taking_part)]
     return Frames(
         places=places, events=events, quotes=quotes, actors=actors, articles=frames.articles
     )
@@ -228,6 +250,88 @@ def actor_counts(frames: Frames) -> list[tuple[str, int]]:
         counts.update(set(_as_list(actors)) | set(_as_list(targets)))
     counts.update(str(s) for s in frames.quotes["speaker"].dropna())
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def spelling_index(spellings: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Return ``{folded spelling: canonical name}`` from ``{canonical name: aliases}``.
+
+    The registry knows Zelensky as Zelenskyj, Zelenskiy and Зеленський; this index lets the
+    actor filter (and a shared link) accept any of them.
+    """
+    index: dict[str, str] = {}
+    for name, aliases in spellings.items():
+        for spelling in (name, *aliases):
+            index.setdefault(" ".join(spelling.split()).casefold(), name)
+    return index
+
+
+def canonical_actors(values: Iterable[str], index: Mapping[str, str]) -> tuple[str, ...]:
+    """Map each value to its canonical actor name (unknown spellings are kept as typed).
+
+    Examples
+    --------
+    >>> index = spelling_index({"Volodymyr Zelensky": ["Zelenskyj", "Зеленський"]})
+    >>> canonical_actors(["зеленський", "Keir Starmer"], index)
+    ('Keir Starmer', 'Volodymyr Zelensky')
+    """
+    return _normalise(index.get(" ".join(v.split()).casefold(), v) for v in values)
+
+
+def honest_quote_dates(frames: Frames) -> Frames:
+    """Return frames whose quotes carry the day they were said, or no date at all.
+
+    A quote's date is its event's date when the text states one. Otherwise the corpus falls
+    back to the publication date, which is not the day of speech: here such a quote gets
+    no date (its card says "date not stated (published …)", and the undated choice decides
+    whether it shows), so quote and event dates always agree.
+    """
+    quotes = frames.quotes
+    if quotes.empty:
+        return frames
+    event_dates = pd.Series(
+        pd.to_datetime(frames.events["date"]).to_numpy(), index=frames.events["event_id"]
+    )
+    event_dates = event_dates[~event_dates.index.duplicated(keep="last")]
+    said_on = quotes["event_id"].map(event_dates)
+    fixed = quotes.copy()
+    fixed["date"] = pd.to_datetime(said_on.to_numpy())
+    return Frames(
+        places=frames.places,
+        events=frames.events,
+        quotes=fixed,
+        actors=frames.actors,
+        articles=frames.articles,
+    )
+
+
+def undated_counts(frames: Frames) -> tuple[int, int]:
+    """Return how many events and quotes have no date of their own."""
+    return (
+        int(pd.to_datetime(frames.events["date"]).isna().sum()),
+        int(pd.to_datetime(frames.quotes["date"]).isna().sum()),
+    )
+
+
+def hidden_by_dates(frames: Frames, filters: Filters) -> tuple[int, int]:
+    """Return how many dated events and quotes the date range alone hides.
+
+    The other filters still apply, so the count answers "what would widening the dates
+    show?" and the app can say it plainly instead of hiding new data silently.
+    """
+    if not (filters.start or filters.end):
+        return 0, 0
+    wide = Filters(
+        actors=filters.actors, types=filters.types, countries=filters.countries,
+        text=filters.text, undated=False,
+    )  # fmt: skip
+    narrow = dataclasses.replace(wide, start=filters.start, end=filters.end)
+    return (
+        int(_event_mask(frames.events, wide).sum() - _event_mask(frames.events, narrow).sum()),
+        int(
+            _quote_mask(frames.quotes, frames.events, wide).sum()
+            - _quote_mask(frames.quotes, frames.events, narrow).sum()
+        ),
+    )
 
 
 def type_options(frames: Frames) -> list[str]:
@@ -310,7 +414,7 @@ def filter_zones(zones: gpd.GeoDataFrame | None, filters: Filters) -> gpd.GeoDat
         return zones
     mask = pd.Series(True, index=zones.index)
     if "date_ordered" in zones and (filters.start or filters.end):
-        mask &= _date_mask(zones["date_ordered"], filters)
+        mask &= _date_mask(zones["date_ordered"], filters, undated=True)
     if filters.types and not any("evacuat" in t.lower() for t in filters.types):
         mask &= False
     if filters.countries and "UA" not in filters.countries:

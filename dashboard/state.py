@@ -21,7 +21,9 @@ __all__ = [
     "KEY_TEXT",
     "KEY_TILES",
     "KEY_TYPES",
+    "KEY_UNDATED",
     "KEY_VIEW",
+    "KEY_WIDEN",
     "VIEWS",
     "VIEW_KEY_IN_URL",
     "filters_from_url",
@@ -35,6 +37,9 @@ KEY_ACTORS: Final = "filter_actors"
 KEY_TYPES: Final = "filter_types"
 KEY_COUNTRIES: Final = "filter_countries"
 KEY_TEXT: Final = "filter_text"
+KEY_UNDATED: Final = "filter_undated"
+#: Set when an article was added: the date range then opens to the corpus's full span.
+KEY_WIDEN: Final = "filter_widen_dates"
 KEY_TILES: Final = "map_tiles"
 KEY_VIEW: Final = "map_view"
 KEY_LANE: Final = "timeline_lane"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from dashboard import data, maps, tables
 from dashboard.literal import literal
+from dashboard.views import mapframe
 from geo.frames import Frames
 
 __all__ = ["render"]
@@ -17,14 +17,15 @@ def render(view: Frames, *, tiles: bool) -> None:
     """Draw the map of the filtered diplomatic events."""
     venue, distances = data.diplomacy_venue()
     fmap = maps.build_diplomacy_map(
-        view.events,
+        tables.with_article_links(view.events, view.articles),
         view.actors,
         venue=venue,
         distances=distances,
         outlines=data.outlines("world"),
         tiles=tiles,
+        focus=mapframe.focus(),
     )
-    st_folium(fmap, key="map_diplomacy", returned_objects=[], height=520, use_container_width=True)
+    mapframe.show(fmap, key="map_diplomacy")
     sentences = tables.distance_sentences(view)
     if sentences and distances:
         st.caption("The article says: " + literal(" / ".join(f"“{s}”" for s in sentences)))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard import data, maps
+from dashboard import data, maps, markup, tables
 from dashboard.filters import Filters, filter_zones
 from dashboard.literal import literal
+from dashboard.views import mapframe
 from dashboard.views.front import front_day
 from geo.frames import Frames
 
@@ -22,12 +22,14 @@ def render(
     front, _ = data.front_for_day(day)
     zones, notice = data.evacuation_zones(fingerprint, day, corpus.events)
     if notice:
-        st.caption(literal(notice))
+        st.caption(literal(markup.public_text(notice)))  # no server paths, no Markdown
     fmap = maps.build_evacuation_map(
         filter_zones(zones, filters),
-        view.events,
+        tables.with_article_links(view.events, view.articles),
         front=front,
         outlines=data.outlines("ukraine"),
+        oblasts=data.oblast_outlines(),
         tiles=tiles,
+        focus=mapframe.focus(),
     )
-    st_folium(fmap, key="map_evacuation", returned_objects=[], height=520, use_container_width=True)
+    mapframe.show(fmap, key="map_evacuation")

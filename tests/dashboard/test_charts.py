@@ -50,3 +50,13 @@ def test_event_labels_are_plain_text_for_the_newest_events() -> None:
         "2025-08-14 · Statement · Emmanuel Macron",
         "2025-08-12 · Statement · Emmanuel Macron",
     ]
+
+
+def test_lane_and_legend_labels_are_never_cut_off() -> None:
+    long_name = "Military advance / territorial change in the east"
+    events = make_events(
+        [Ev("military_advance", "2025-08-12", ("A very long organisation name indeed",))]
+    ).assign(type_label=long_name)
+    spec = charts.build_timeline(events).to_dict()
+    assert spec["encoding"]["y"]["axis"]["labelLimit"] == 0  # Vega's default cuts at 180 px
+    assert spec["encoding"]["color"]["legend"]["labelLimit"] == 0

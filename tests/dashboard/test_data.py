@@ -31,4 +31,4 @@ def test_without_snapshots_the_front_map_draws_the_approximate_line(empty_cache:
 def test_outlines_come_from_the_installed_natural_earth_package() -> None:
     text = data.outlines("ukraine")
     assert text is not None
-    assert '"name": "Ukraine"' in text
+    assert '"name":"Ukraine"' in text

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,11 +13,16 @@ from dashboard.filters import (
     Filters,
     actor_counts,
     apply_filters,
+    canonical_actors,
     date_bounds,
     filter_zones,
     from_query,
+    hidden_by_dates,
+    honest_quote_dates,
     merge_frames,
+    spelling_index,
     to_query,
+    undated_counts,
 )
 from tests.dashboard.builders import Ev, Qt, make_frames, make_zones, seedlike_frames
 
@@ -55,10 +62,76 @@ def test_actor_filter_leaves_only_that_actors_quotes_and_events() -> None:
     )
 
 
-def test_date_filter_drops_undated_events_only_when_a_bound_is_set() -> None:
-    frames = make_frames([Ev("statement", None, ("Donald Trump",)), Ev("call", "2025-08-13")])
-    assert len(apply_filters(frames, Filters()).events) == 2
-    assert len(apply_filters(frames, Filters(start=D(2025, 8, 1))).events) == 1
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        pytest.param(Filters(), {"undated", "dated"}, id="default-shows-both"),
+        pytest.param(Filters(start=D(2025, 8, 1)), {"undated", "dated"}, id="range-keeps-undated"),
+        pytest.param(Filters(undated=False), {"dated"}, id="hide-undated"),
+        pytest.param(Filters(start=D(2025, 8, 14), undated=False), set(), id="both-hide"),
+        pytest.param(Filters(start=D(2025, 8, 14)), {"undated"}, id="range-hides-dated"),
+    ],
+)
+def test_the_undated_choice_alone_decides_whether_undated_items_show(
+    filters: Filters, expected: set[str]
+) -> None:
+    frames = make_frames(
+        [Ev("statement", None, ("Donald Trump",), event_id="undated"),
+         Ev("call", "2025-08-13", event_id="dated")],
+        [Qt("Uten dato.", "Donald Trump", None, event_id="undated")],
+    )  # fmt: skip
+    view = apply_filters(frames, filters)
+    assert set(view.events["event_id"]) == expected
+    assert len(view.quotes) == ("undated" in expected)
+    assert undated_counts(frames) == (1, 1)
+
+
+def test_hidden_by_dates_counts_what_widening_the_range_would_show() -> None:
+    frames = seedlike_frames()
+    assert hidden_by_dates(frames, Filters()) == (0, 0)
+    only_15th = Filters(start=D(2025, 8, 15), end=D(2025, 8, 15))
+    shown = apply_filters(frames, only_15th)
+    events, quotes = hidden_by_dates(frames, only_15th)
+    assert events == len(frames.events) - len(shown.events) > 0
+    assert quotes == len(frames.quotes) - len(shown.quotes) > 0
+    # Other filters still apply: only Starmer's hidden items are counted.
+    assert hidden_by_dates(frames, dataclasses.replace(only_15th, actors=("Keir Starmer",))) == (
+        1,
+        1,
+    )
+
+
+def test_quotes_get_the_day_their_event_states_or_no_date() -> None:
+    frames = make_frames(
+        [Ev("statement", "2025-08-12", ("Emmanuel Macron",), event_id="stated"),
+         Ev("statement", None, ("Keir Starmer",), event_id="unstated")],
+        [Qt("Sagt tirsdag.", "Emmanuel Macron", "2025-08-14", event_id="stated"),
+         Qt("Sagt en gang.", "Keir Starmer", "2025-08-14", event_id="unstated"),
+         Qt("Uten hendelse.", "Keir Starmer", "2025-08-14")],
+    )  # fmt: skip
+    honest = honest_quote_dates(frames).quotes
+    dates = dict(zip(honest["text"], honest["date"], strict=True))
+    assert dates["Sagt tirsdag."] == pd.Timestamp("2025-08-12")  # the event's day, not published
+    assert pd.isna(dates["Sagt en gang."])
+    assert pd.isna(dates["Uten hendelse."])
+    assert frames.quotes["date"].notna().all()  # the input is untouched
+
+
+def test_any_registry_spelling_names_the_same_actor() -> None:
+    index = spelling_index(
+        {"Volodymyr Zelensky": ["Zelenskyj", "Zelenskiy", "Зеленський"], "Donald Trump": ["Trump"]}
+    )
+    for spelling in ("Zelenskyj", "zelenskiy", "Зеленський", " Volodymyr  Zelensky "):
+        assert canonical_actors([spelling], index) == ("Volodymyr Zelensky",)
+    assert canonical_actors(["Nobody Known"], index) == ("Nobody Known",)
+
+
+def test_filtering_on_one_side_of_a_call_keeps_the_call_and_both_actors() -> None:
+    view = apply_filters(seedlike_frames(), Filters(actors=("Volodymyr Zelensky",)))
+    call = view.events[view.events["type"] == "call"]
+    assert len(call) == 1
+    assert {"Donald Trump", "JD Vance", "Volodymyr Zelensky"} <= set(view.actors["name"])
+    assert "Emmanuel Macron" not in set(view.actors["name"])
 
 
 def test_apply_filters_never_mutates_its_input() -> None:
@@ -85,12 +158,13 @@ _names = st.lists(st.text(min_size=1, max_size=12).filter(lambda s: s.strip()), 
     types=_names,
     countries=_names,
     text=st.text(max_size=20),
+    undated=st.booleans(),
 )
 def test_query_round_trip_restores_any_filters(  # noqa: PLR0917 - hypothesis passes by name
     start: D | None, end: D | None, actors: list[str], types: list[str], countries: list[str],
-    text: str,
+    text: str, undated: bool,
 ) -> None:  # fmt: skip
-    filters = Filters(start, end, tuple(actors), tuple(types), tuple(countries), text)
+    filters = Filters(start, end, tuple(actors), tuple(types), tuple(countries), text, undated)
     assert from_query(to_query(filters)) == filters
 
 

@@ -172,6 +172,13 @@ def _unsafe_calls_outside(path: Path) -> list[str]:
 # ------------------------------------------------------------------ through the app
 
 
+# Long enough to count as article text (the form refuses a text with almost no letters).
+ARTICLE = (
+    "Frankrikes president sa torsdag at Europa må stå samlet, og at han vil "
+    "møte både Zelensky og de andre lederne før helgen."
+)
+
+
 @pytest.fixture
 def quiet_app(monkeypatch: pytest.MonkeyPatch) -> None:
     frames = seedlike_frames()
@@ -194,9 +201,9 @@ def test_an_uploaded_file_name_with_markdown_is_shown_literally(
         [Ev("statement", "2025-08-15", ("Emmanuel Macron",), place="Paris", article_id="up")],
         [Qt("Vi vil ha fred", "Emmanuel Macron", "2025-08-15", article_id="up")],
     )
-    monkeypatch.setattr(data, "extract_upload", lambda raw, n: ("upload-x", upload))
+    monkeypatch.setattr(data, "extract_upload", lambda raw, n, **meta: ("upload-x", upload))
     at = _app()
-    at.sidebar.file_uploader[0].set_value((name, b"Tekst.", "text/plain"))
+    at.sidebar.file_uploader[0].set_value((name, ARTICLE.encode("utf-8"), "text/plain"))
     at.sidebar.button[0].click().run()
     (message,) = [s.value for s in at.sidebar.success]
     assert message.startswith(literal(f"Added {name}"))
@@ -220,7 +227,7 @@ def test_uploads_per_session_are_capped_and_the_user_is_told(
     monkeypatch.setattr(data, "MAX_SESSION_UPLOADS", 2)
     counter = iter(range(10))
 
-    def fake(raw: bytes, name: str) -> tuple[str, Any]:
+    def fake(raw: bytes, name: str, **meta: Any) -> tuple[str, Any]:
         n = next(counter)
         frames = make_frames(
             [Ev("statement", "2025-08-15", ("Emmanuel Macron",), article_id=f"u{n}")], []
@@ -231,7 +238,7 @@ def test_uploads_per_session_are_capped_and_the_user_is_told(
     at = _app()
     messages = []
     for i in range(3):
-        at.sidebar.text_area[0].input(f"Tekst nummer {i}.")
+        at.sidebar.text_area[0].input(f"{ARTICLE} Nummer {i}.")
         at.sidebar.button[0].click().run()
         messages.append(_shown(at.sidebar.success[0].value))
     assert list(at.session_state[data.KEY_UPLOADS]) == ["upload-1", "upload-2"]
@@ -245,9 +252,9 @@ def test_an_upload_over_the_byte_cap_is_refused_with_a_reason(
 ) -> None:
     monkeypatch.setattr(data, "MAX_SESSION_UPLOAD_BYTES", 1_000)
     frames = make_frames([Ev("statement", "2025-08-15", ("Emmanuel Macron",))], [])
-    monkeypatch.setattr(data, "extract_upload", lambda raw, n: ("upload-big", frames))
+    monkeypatch.setattr(data, "extract_upload", lambda raw, n, **meta: ("upload-big", frames))
     at = _app()
-    at.sidebar.text_area[0].input("Tekst.")
+    at.sidebar.text_area[0].input(ARTICLE)
     at.sidebar.button[0].click().run()
     (error,) = [_shown(e.value) for e in at.sidebar.error]
     assert "one session may keep" in error

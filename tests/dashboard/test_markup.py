@@ -54,6 +54,7 @@ def test_popup_tooltip_and_quote_card_show_payloads_as_text(payload: str) -> Non
         markup.tooltip_text(event),
         markup.quote_card_html(quote.to_dict("records")[0]),
         markup.legend_html(payload, [("#fff", payload)], payload),
+        markup.story_html([event], {str(event["event_id"]): quote.to_dict("records")}),
     ]
     for text in rendered:
         _assert_inert(text)
@@ -110,3 +111,21 @@ def test_escape_frame_escapes_every_property_before_folium() -> None:
     assert safe.loc[0, "mandatory"] == "yes"
     assert safe.loc[0, "date_ordered"] == "2025-08-13"
     assert zones.loc[0, "who"] == XSS  # the input is not modified
+
+
+def test_popup_names_outlet_date_and_links_only_to_http_urls() -> None:
+    from dashboard import markup
+
+    event = {
+        "type_label": "Statement", "date": None, "published": "2025-08-14",
+        "article_title": "Title <b>", "article_url": "https://www.nrk.no/a?b=1&c=2",
+        "sentence": "Han sa det.",
+    }  # fmt: skip
+    html = markup.popup_html(event)
+    assert 'href="https://www.nrk.no/a?b=1&amp;c=2"' in html
+    assert "nrk.no" in html
+    assert "Title &lt;b&gt;" in html
+    assert "date not stated (published 14 Aug 2025)" in html
+    assert "Han sa det." in html
+    for bad in ("javascript:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example/x"):
+        assert "href" not in markup.popup_html({**event, "article_url": bad})

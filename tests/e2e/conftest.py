@@ -4,15 +4,14 @@
 browser); ``start_app(seeds)`` runs ``streamlit run dashboard/app.py`` on a free loopback
 port with ``FRONTLINE_SEEDS_DIR`` pointing at ``seeds`` and offline settings, and stops it at
 the end of the test; :class:`RequestLog` is a ``page.route`` handler that records every
-request, lets the app's own origin through, answers folium's CDN assets from the local npm
-cache (:mod:`tests.e2e.assets`) and aborts everything else.
+request, lets the app's own origin through and aborts everything else (the app serves the
+maps' Leaflet, jQuery and Font Awesome files itself, from XStatic packages).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.e2e import assets
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -66,18 +63,9 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Headless Debian Chromium, with folium's CDN assets cached locally first."""
+    """Headless Debian Chromium (never a downloaded browser)."""
     if not CHROMIUM.exists():
         fail_or_skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    if assets.missing() and shutil.which("npm"):
-        try:
-            assets.fetch()
-        except (OSError, subprocess.SubprocessError) as exc:
-            fail_or_skip(f"could not fetch folium's assets with npm: {exc}")
-    if assets.missing():
-        fail_or_skip(
-            f"CDN assets not cached: run `python -m tests.e2e.assets` ({assets.missing()})"
-        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -134,12 +122,11 @@ def start_app(tmp_path: Path) -> Iterator[Callable[[Path], str]]:
 
 
 class RequestLog:
-    """``page.route`` handler: records every URL; the app passes, CDN assets are local."""
+    """``page.route`` handler: records every URL; the app's own server passes, all else fails."""
 
     def __init__(self, origin: str) -> None:
         self.origin = origin
         self.app: list[str] = []
-        self.assets: list[str] = []
         self.other: list[str] = []
 
     def __call__(self, route: Any) -> None:
@@ -151,15 +138,6 @@ class RequestLog:
             return
         if url.startswith(("data:", "blob:", "about:")):
             route.continue_()
-            return
-        local = assets.local_file(url)
-        empty_css = any(p.fullmatch(url.split("?")[0]) for p in assets.EMPTY_CSS_URLS)
-        if local is not None or empty_css:
-            self.assets.append(url)
-            if local is not None:
-                route.fulfill(path=str(local))
-            else:
-                route.fulfill(status=200, body="", content_type="text/css")
             return
         self.other.append(url)
         route.abort()
