@@ -40,12 +40,14 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import Literal
 
+from geo.extract.feature_names import feature_names
 from geo.extract.recognised_places import recognised_places, vetoed
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
 from geo.gazetteer.resolve import KindHint, qualify, resolve_candidates
 from geo.lexicon import places_en, places_nb
 from geo.model import Article, EntitySpan, PlaceMention, Sentence
+from geo.ner.lexicon import TITLE
 
 __all__ = ["MAX_TOKENS", "find_places"]
 
@@ -107,6 +109,8 @@ _CUES_AFTER: dict[str, KindHint] = {
     **dict.fromkeys(_RIVER_CUES, "river"),
     **dict.fromkeys(_REGION_AFTER, "region"),
 }
+#: Titles that may follow a place that qualifies them ("Ohio Gov.", "Kyiv Mayor").
+_TITLES_AFTER = frozenset(w.rstrip(".") for w in TITLE["en"] | TITLE["nb"]) | {"gov", "lt"}
 _SENTENCE_END = frozenset(".!?:\n")
 _OPENERS = frozenset(" \t«\"“”'‘(–—-•*")
 # The look-ahead lists the letters either alternative starts with (cue words; a capital):
@@ -158,7 +162,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _joined(text: str, toks: list[tuple[int, int]], j: int) -> bool:
     """Return whether tokens ``j`` and ``j + 1`` are joined by one space or hyphen."""
     gap = text[toks[j][1] : toks[j + 1][0]]
-    return gap in _JOINERS or (gap == ". " and text[toks[j][0] : toks[j][1]] in _ABBREVIATED)
+    return gap in _JOINERS or (
+        gap == ". " and text[toks[j][0] : toks[j][1]].capitalize() in _ABBREVIATED
+    )
 
 
 def _match_at(
@@ -271,13 +277,18 @@ def _glued_before(
 
 
 def _glued_after(text: str, toks: list[tuple[int, int]], m: _Match, strong: set[int]) -> bool:
-    """Return whether a capitalised non-place word follows ("Kyiv Post", "Marco Rubio")."""
+    """Return whether a capitalised non-place word follows ("Kyiv Post", "Marco Rubio").
+
+    A title is no such word: in "Ohio Gov. Jane Roe" or "Kyiv Mayor Ivan Petrenko" the place
+    qualifies the office, it is not part of a name.
+    """
     nxt = m.last + 1
     return bool(
         nxt < len(toks)
         and text[m.end : toks[nxt][0]] == " "
         and toks[nxt][0] not in strong
         and _name_word(text, toks[nxt])
+        and text[toks[nxt][0] : toks[nxt][1]].lower() not in _TITLES_AFTER
     )
 
 
@@ -321,7 +332,7 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     return country != _HOME and rank < _WEAK_START_RANK
 
 
-_DATELINE_AFTER = re.compile(r"(?:,| \(| ?[-–—] )")
+_DATELINE_AFTER = re.compile(r"(?:,| \(| ?[-–—] |:\s|\) ?[-–—] )")
 
 
 def _dateline(text: str, m: _Match) -> bool:
@@ -331,7 +342,7 @@ def _dateline(text: str, m: _Match) -> bool:
     article), followed by a comma, an agency in brackets or a dash.
     """
     line_start = text.rfind("\n", 0, m.start) + 1
-    if text[line_start : m.start].strip(' \t"“«*'):
+    if text[line_start : m.start].strip(' \t"“«*(') and not _sentence_initial(text, m.start):
         return False
     return _DATELINE_AFTER.match(text, m.end) is not None
 
@@ -494,6 +505,11 @@ def find_places(
                 text, gazetteer, entities, [(m.start, m.end) for m in mentions], article.lang
             )
         )
+    mentions.extend(
+        m
+        for m in feature_names(text, gazetteer, [(m.start, m.end) for m in mentions], article.lang)
+        if _fold(m.surface) not in _STOP_KEYS  # "Downing Street" is an institution
+    )
     mentions.sort(key=lambda pm: pm.start)
     return tuple(mentions)
 

@@ -6,6 +6,7 @@ evaluation texts). They run the whole pipeline with the shipped model, registry 
 
 from __future__ import annotations
 
+from geo.extract.feature_names import feature_names
 from geo.model import Extraction
 from geo.pipeline import extract_article
 from geo.resources import Resources
@@ -56,3 +57,59 @@ def test_an_english_organisation_with_a_capitalised_head_keeps_its_place_inside(
 ) -> None:
     x = _extract("The Halifax Regional Council met on Monday.", resources, lang="en")
     assert "Halifax" not in _places(x)
+
+
+def test_english_streets_waters_and_landmarks_are_places_by_their_head_word(
+    resources: Resources,
+) -> None:
+    x = _extract(
+        "Police closed Larchmont Avenue after a crash. The Brightwater Stadium crowd walked "
+        "to Lake Wendell and on towards Mount Kessel.",
+        resources,
+        lang="en",
+    )
+    assert {"Larchmont Avenue", "Brightwater Stadium", "Lake Wendell", "Mount Kessel"} <= set(
+        _places(x)
+    )
+
+
+def test_a_head_word_needs_a_capital_and_a_name_before_it(resources: Resources) -> None:
+    x = _extract(
+        "The main street was closed. The Street was empty. Crowds filled Downing Street.",
+        resources,
+        lang="en",
+    )
+    assert _places(x) == []  # no name; "Downing Street" is an institution by the rules
+
+
+def test_feature_names_are_english_only(resources: Resources) -> None:
+    text = "Han gikk langs Larchmont Avenue i går."
+    assert feature_names(text, resources.gazetteer, [], "nb") == []
+    assert [m.surface for m in feature_names(text, resources.gazetteer, [], "en")] == [
+        "Larchmont Avenue"
+    ]
+
+
+def test_datelines_with_a_colon_a_bracket_or_an_abbreviated_saint(resources: Resources) -> None:
+    x = _extract(
+        "ST. LOUIS – Police said the road was open.\n"
+        "NEW DELHI: The court met on Friday.\n"
+        "(BOSTON) — The council met.",
+        resources,
+        lang="en",
+    )
+    assert _places(x) == ["ST. LOUIS", "NEW DELHI", "BOSTON"]
+
+
+def test_a_place_before_a_title_qualifies_the_office(resources: Resources) -> None:
+    x = _extract(
+        "Ohio Gov. Jane Roe signed the bill, and Kyiv Mayor Ivan Petrenko welcomed it.",
+        resources,
+        lang="en",
+    )
+    assert {"Ohio", "Kyiv"} <= set(_places(x))
+
+
+def test_a_title_before_a_head_word_makes_a_person(resources: Resources) -> None:
+    x = _extract("A court jailed former President Park on Friday.", resources, lang="en")
+    assert "President Park" not in _places(x)
