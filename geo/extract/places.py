@@ -109,8 +109,15 @@ _CUES_AFTER: dict[str, KindHint] = {
     **dict.fromkeys(_RIVER_CUES, "river"),
     **dict.fromkeys(_REGION_AFTER, "region"),
 }
-#: Titles that may follow a place that qualifies them ("Ohio Gov.", "Kyiv Mayor").
-_TITLES_AFTER = frozenset(w.rstrip(".") for w in TITLE["en"] | TITLE["nb"]) | {"gov", "lt"}
+#: Titles, and members of parties, that may follow a place that qualifies them ("Ohio Gov.",
+#: "Kyiv Mayor", "Texas Democrats").
+_TITLES_AFTER = frozenset(w.rstrip(".") for w in TITLE["en"] | TITLE["nb"]) | {
+    "gov",
+    "lt",
+    "democrats",
+    "republicans",
+    "gop",
+}
 _SENTENCE_END = frozenset(".!?:\n")
 _OPENERS = frozenset(" \t«\"“”'‘(–—-•*")
 # The look-ahead lists the letters either alternative starts with (cue words; a capital):
@@ -280,7 +287,7 @@ def _glued_after(text: str, toks: list[tuple[int, int]], m: _Match, strong: set[
     """Return whether a capitalised non-place word follows ("Kyiv Post", "Marco Rubio").
 
     A title is no such word: in "Ohio Gov. Jane Roe" or "Kyiv Mayor Ivan Petrenko" the place
-    qualifies the office, it is not part of a name.
+    qualifies the office, in "Texas Democrats" the party's members; it is not part of a name.
     """
     nxt = m.last + 1
     return bool(
