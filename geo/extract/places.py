@@ -47,7 +47,7 @@ from geo.gazetteer.index import Candidate, Gazetteer
 from geo.gazetteer.resolve import KindHint, qualify, resolve_candidates
 from geo.lexicon import places_en, places_nb
 from geo.model import Article, EntitySpan, PlaceMention, Sentence
-from geo.ner.lexicon import TITLE
+from geo.ner.lexicon import SPEECH, TITLE
 
 __all__ = ["MAX_TOKENS", "find_places"]
 
@@ -64,6 +64,9 @@ _GENITIVE_MIN_RANK = 35.0
 #: Settlements ranked below this (own name: about 180,000 inhabitants) need more than a capital
 #: letter at a sentence start to count (see _weak_at_start).
 _WEAK_START_RANK = 50.0
+#: Settlements ranked below this (own name: about 100,000 inhabitants) next to a speech verb
+#: are speakers ("Noma said"); see _speaks.
+_SPEAKER_MAX_RANK = 48.0
 #: A name found in a person's name ("Lloyd Austin") is dropped article-wide only below this
 #: rank (own name: about 100,000 inhabitants): "Folkerepublikken Donetsk" must not erase
 #: every later "Donetsk".
@@ -354,6 +357,41 @@ def _dateline(text: str, m: _Match) -> bool:
     return _DATELINE_AFTER.match(text, m.end) is not None
 
 
+def _speaks(text: str, toks: list[tuple[int, int]], m: _Match, gaz: Gazetteer, lang: str) -> bool:
+    """Return whether a small town's one-word name stands where a speaker does.
+
+    "Noma said", "said Barry", "according to Davis": a speech verb right after or before a
+    one-word name makes it a person, unless a preposition of place precedes it ("a man from
+    Dewsbury said"). Countries, regions, the war's theatre and cities from
+    about 100,000 inhabitants are spared: they act by the annotation rules ("Moscow said").
+    """
+    index, rank, _ = m.options[0]
+    if (
+        m.first != m.last
+        or rank >= _SPEAKER_MAX_RANK
+        or gaz.kind_of(index) not in ("city", "village")
+        or gaz.country_of(index) in _THEATRE
+    ):
+        return False
+    verbs = SPEECH["en" if lang == "en" else "nb"]
+    prepositions = places_en.PLACE_PREPOSITIONS if lang == "en" else places_nb.PLACE_PREPOSITIONS
+    according = _word_before(text, toks, m.first, 2) == "according"
+    if _word_before(text, toks, m.first) in prepositions and not according:
+        return False  # "a man from Dewsbury said": the town
+    nxt = m.last + 1
+    if (
+        nxt < len(toks)
+        and text[m.end : toks[nxt][0]] == " "
+        and text[toks[nxt][0] : toks[nxt][1]].lower() in verbs
+    ):
+        return True
+    prev = m.first - 1
+    if prev < 0 or text[toks[prev][1] : m.start] not in (" ", ", "):
+        return False
+    before = text[toks[prev][0] : toks[prev][1]].lower()
+    return before in verbs or (before == "to" and _word_before(text, toks, prev) == "according")
+
+
 def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
     prev = m.first - 1
     if prev < 0 or text[toks[prev][1] : m.start] != " ":
@@ -412,7 +450,12 @@ def _keep_places(
             if before != "inside":
                 kept.append(m)
             continue
-        if _after_person_cue(text, toks, m) or before == "inside" or _surname(text, toks, m, lang):
+        if (
+            _after_person_cue(text, toks, m)
+            or before == "inside"
+            or _surname(text, toks, m, lang)
+            or _speaks(text, toks, m, gaz, lang)
+        ):
             if top_rank < _SURNAME_MAX_RANK:  # never drop a large city article-wide
                 person_keys.add(m.key)
         elif not _glued_after(text, toks, m, strong) and not (

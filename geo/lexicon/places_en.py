@@ -172,6 +172,22 @@ PERSON_CUES: Final[frozenset[str]] = frozenset(
         "mrs",
         "ms",
         "dr",
+        # kinship: "his brother Tyler", "her son Leo"
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "husband",
+        "wife",
+        "uncle",
+        "aunt",
+        "cousin",
+        "grandson",
+        "granddaughter",
+        "boyfriend",
+        "girlfriend",
     }
 )
 

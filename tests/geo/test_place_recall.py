@@ -114,3 +114,31 @@ def test_a_place_before_a_title_qualifies_the_office(resources: Resources) -> No
 def test_a_title_before_a_head_word_makes_a_person(resources: Resources) -> None:
     x = _extract("A court jailed former President Park on Friday.", resources, lang="en")
     assert "President Park" not in _places(x)
+
+
+def test_a_small_towns_name_next_to_a_speech_verb_is_a_speaker(resources: Resources) -> None:
+    x = _extract(
+        "“We waited for hours,” said Noma. Noma said the clinic was closed. "
+        "According to Davis, the plan failed.",
+        resources,
+        lang="en",
+    )
+    assert _places(x) == []
+
+
+def test_a_town_after_a_place_preposition_stays_a_place_before_said(
+    resources: Resources,
+) -> None:
+    x = _extract("A man from Dewsbury said the road was closed.", resources, lang="en")
+    assert _places(x) == ["Dewsbury"]
+
+
+def test_a_large_city_next_to_a_speech_verb_still_acts_as_a_place(resources: Resources) -> None:
+    x = _extract("Moscow said the talks would go on.", resources, lang="en")
+    assert _places(x) == ["Moscow"]
+
+
+def test_a_kinship_noun_before_a_name_makes_a_person(resources: Resources) -> None:
+    x = _extract("He lives with his brother Tyler and his son Leo.", resources, lang="en")
+    assert "Tyler" not in _places(x)
+    assert "Leo" not in _places(x)
