@@ -42,6 +42,7 @@ from typing import Literal
 
 from geo.extract.feature_names import feature_names
 from geo.extract.recognised_places import recognised_places, vetoed
+from geo.extract.small_places import small_places
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
 from geo.gazetteer.resolve import KindHint, qualify, resolve_candidates
@@ -555,6 +556,16 @@ def find_places(
                 text, gazetteer, entities, [(m.start, m.end) for m in mentions], article.lang
             )
         )
+    mentions.extend(
+        small_places(
+            text,
+            toks,
+            gazetteer,
+            taken=[(m.start, m.end) for m in mentions],
+            countries={m.place.country for m in mentions if m.place and m.place.country},
+            lang=article.lang,
+        )
+    )
     mentions.extend(
         m
         for m in feature_names(text, gazetteer, [(m.start, m.end) for m in mentions], article.lang)

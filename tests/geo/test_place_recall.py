@@ -142,3 +142,28 @@ def test_a_kinship_noun_before_a_name_makes_a_person(resources: Resources) -> No
     x = _extract("He lives with his brother Tyler and his son Leo.", resources, lang="en")
     assert "Tyler" not in _places(x)
     assert "Leo" not in _places(x)
+
+
+def test_a_small_town_after_a_preposition_counts_when_its_country_is_named(
+    resources: Resources,
+) -> None:
+    x = _extract(
+        "The festival in Kinsale drew visitors from all over Ireland.", resources, lang="en"
+    )
+    found = {m.surface: m.place for m in x.places}
+    assert "Kinsale" in found
+    place = found["Kinsale"]
+    assert place is not None
+    assert place.country == "IE"
+
+
+def test_a_small_town_qualified_by_its_region_counts(resources: Resources) -> None:
+    x = _extract("The market at Tetbury, Gloucestershire, reopened.", resources, lang="en")
+    assert "Tetbury" in _places(x)
+
+
+def test_a_small_town_needs_evidence(resources: Resources) -> None:
+    x = _extract("The festival in Kinsale drew crowds.", resources, lang="en")
+    assert "Kinsale" not in _places(x)  # no country of the article vouches for it
+    x = _extract("Kinsale won the match. Fans of Ireland cheered.", resources, lang="en")
+    assert "Kinsale" not in _places(x)  # a capital letter at a sentence start proves nothing
