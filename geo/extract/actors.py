@@ -720,6 +720,14 @@ def _is_place(gazetteer: Gazetteer | None, word: str, lang: str) -> bool:
     )
 
 
+def _is_country(gazetteer: Gazetteer | None, name: str) -> bool:
+    """Return whether a name of several words is a country's ("Soviet Union")."""
+    if gazetteer is None:
+        return False
+    options = gazetteer.candidates(fold_key(name))
+    return bool(options) and gazetteer.kind_of(options[0][0]) == "country"
+
+
 def _canonical_place(gazetteer: Gazetteer | None, name: str, lang: str) -> str | None:
     """Return the gazetteer's English name of a country or town acting ("Russlands" → Russia).
 
@@ -851,6 +859,12 @@ def _recognised_orgs(  # noqa: PLR0912 - trims, genitives and acting countries i
             # English: only "… University", "… Council": the model is transferred; a
             # lower-case head ("Toronto police") is a description, not a name.
             continue
+        if (
+            lang == "en"
+            and first < last
+            and _is_country(gazetteer, text[tokens[first].start() : tokens[last].end()])
+        ):
+            continue  # "Russian Federation", "United Arab Emirates": the country, not a body
         if first == last and span.label == "ORG" and _is_place(gazetteer, words[first], lang):
             continue  # a lone place name: the place, not an institution named after it
         genitive = False

@@ -167,3 +167,14 @@ def test_a_small_town_needs_evidence(resources: Resources) -> None:
     assert "Kinsale" not in _places(x)  # no country of the article vouches for it
     x = _extract("Kinsale won the match. Fans of Ireland cheered.", resources, lang="en")
     assert "Kinsale" not in _places(x)  # a capital letter at a sentence start proves nothing
+
+
+def test_an_english_country_name_ending_in_an_org_head_is_the_country(
+    resources: Resources,
+) -> None:
+    x = _extract("Talks with the Russian Federation stalled.", resources, lang="en")
+    found = {m.surface: m.place for m in x.places}
+    place = found.get("Russian Federation")
+    assert place is not None
+    assert place.country == "RU"
+    assert not x.orgs
