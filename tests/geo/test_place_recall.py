@@ -178,3 +178,10 @@ def test_an_english_country_name_ending_in_an_org_head_is_the_country(
     assert place is not None
     assert place.country == "RU"
     assert not x.orgs
+
+
+def test_dprk_is_north_korea_in_capitals_only(resources: Resources) -> None:
+    x = _extract("Talks with the DPRK resumed; Dprk is a typo.", resources, lang="en")
+    assert [(m.surface, m.place.country if m.place else None) for m in x.places] == [
+        ("DPRK", "KP")
+    ]
