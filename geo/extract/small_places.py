@@ -12,7 +12,8 @@ module reads them only with evidence of two kinds:
   Dunshaughlin"), when one of its namesakes lies in a country the article already names:
   the article's other places vouch for it.
 
-A name glued to a following capitalised word ("in Barry Jones's house") is never read.
+A name glued to a following capitalised word ("in Barry Jones's house") is never read on
+its own evidence; once a name is placed, its other mentions in the article are that place.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ def small_places(
     starts = [s for s, _ in spans]
     reach = list(accumulate((e for _, e in spans), max))
     out: list[PlaceMention] = []
+    pending: list[tuple[int, int]] = []  # small-town names met without evidence
     resume = 0
     for i in [i for i, (start, _) in enumerate(toks) if text[start].isupper()]:
         start = toks[i][0]
@@ -133,4 +135,20 @@ def small_places(
         if chosen is not None and _free(starts, reach, start, end):
             out.append(PlaceMention(text[start:end], start, end, gazetteer.place(chosen)))
             resume = last + 1
-    return out
+        else:
+            pending.append((start, end))
+    return out + _same_name_again(text, out, pending)
+
+
+def _same_name_again(
+    text: str, found: list[PlaceMention], pending: list[tuple[int, int]]
+) -> list[PlaceMention]:
+    """Return the other mentions of a town the article has shown to be one ("the Samos camp").
+
+    One name, one sense per article: once the evidence placed "Samos", its mentions without
+    a preposition ("Samos's economy", "the Samos camp") are the same place.
+    """
+    places = {m.surface: m.place for m in found}
+    return [
+        PlaceMention(text[s:e], s, e, places[text[s:e]]) for s, e in pending if text[s:e] in places
+    ]

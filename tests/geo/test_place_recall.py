@@ -182,6 +182,13 @@ def test_an_english_country_name_ending_in_an_org_head_is_the_country(
 
 def test_dprk_is_north_korea_in_capitals_only(resources: Resources) -> None:
     x = _extract("Talks with the DPRK resumed; Dprk is a typo.", resources, lang="en")
-    assert [(m.surface, m.place.country if m.place else None) for m in x.places] == [
-        ("DPRK", "KP")
-    ]
+    assert [(m.surface, m.place.country if m.place else None) for m in x.places] == [("DPRK", "KP")]
+
+
+def test_a_placed_small_town_is_that_place_in_its_other_mentions(resources: Resources) -> None:
+    x = _extract(
+        "Hundreds camped in Kinsale, Ireland, this week. The Kinsale camp holds 900 people.",
+        resources,
+        lang="en",
+    )
+    assert [m.surface for m in x.places if m.surface == "Kinsale"] == ["Kinsale", "Kinsale"]
