@@ -192,3 +192,13 @@ def test_a_placed_small_town_is_that_place_in_its_other_mentions(resources: Reso
         lang="en",
     )
     assert [m.surface for m in x.places if m.surface == "Kinsale"] == ["Kinsale", "Kinsale"]
+
+
+def test_world_subregions_are_places_in_english_and_norwegian(resources: Resources) -> None:
+    x = _extract("Migrants from Central America and North Africa.", resources, lang="en")
+    assert [(m.surface, m.place.kind if m.place else None) for m in x.places] == [
+        ("Central America", "region"),
+        ("North Africa", "region"),
+    ]
+    y = _extract("Handelen med Sørøst-Asia og Latin-Amerika vokser.", resources)
+    assert [m.place.name for m in y.places if m.place] == ["Southeast Asia", "Latin America"]
