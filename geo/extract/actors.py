@@ -670,6 +670,43 @@ def _multiword_place(
     return test
 
 
+#: Prepositions after which a lone name the recogniser calls a place is no person ("i
+#: Tafjord"); "på", "til" and "fra" also stand before persons ("valget falt på Hansen").
+_PLACE_ONLY_PREPOSITIONS = frozenset({"i", "mellom", "utenfor", "utanfor", "nær", "innenfor"})
+
+
+def _place_test(text: str, entities: tuple[EntitySpan, ...], lang: str) -> Callable[[int], bool]:
+    """Return a test "does the recogniser call the word at this offset part of a place?".
+
+    The surname-linking pass must not turn "Jan" in "Jan Mayen" into a person called Jan
+    (the word lies inside a longer place name), nor "i Tafjord" into the person "Galerie
+    Tafjord" (a lone word tagged as a place after a preposition only places follow). Only
+    the models trained on the language itself (nb, nn) are trusted for this: the English
+    one is transferred.
+    """
+    if lang == "en":
+        return lambda offset: False
+    spans = sorted(
+        (e.start, e.end)
+        for e in entities
+        if e.label == "LOC"
+        and (" " in e.surface or _word_before_offset(text, e.start) in _PLACE_ONLY_PREPOSITIONS)
+    )
+    starts = [start for start, _ in spans]
+
+    def test(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset)
+        return i > 0 and spans[i - 1][1] > offset
+
+    return test
+
+
+def _word_before_offset(text: str, offset: int) -> str:
+    """Return the word just before ``offset`` ("i" in "bor i Tafjord"), or ""."""
+    before = text[max(0, offset - 12) : offset].split()
+    return before[-1] if before and text[offset - 1 : offset] == " " else ""
+
+
 def _is_place(gazetteer: Gazetteer | None, word: str, lang: str) -> bool:
     """Return whether a lone word is rather a place than a person's or an org's name.
 
@@ -681,6 +718,14 @@ def _is_place(gazetteer: Gazetteer | None, word: str, lang: str) -> bool:
     return bool(options) and (
         options[0][1] >= _PLACE_RANK or gazetteer.kind_of(options[0][0]) != "village"
     )
+
+
+def _is_country(gazetteer: Gazetteer | None, name: str) -> bool:
+    """Return whether a name of several words is a country's ("Soviet Union")."""
+    if gazetteer is None:
+        return False
+    options = gazetteer.candidates(fold_key(name))
+    return bool(options) and gazetteer.kind_of(options[0][0]) == "country"
 
 
 def _canonical_place(gazetteer: Gazetteer | None, name: str, lang: str) -> str | None:
@@ -808,8 +853,18 @@ def _recognised_orgs(  # noqa: PLR0912 - trims, genitives and acting countries i
             last -= 1
         if first > last or any(taken[first : last + 1]):
             continue
-        if lang == "en" and words[last].lower() not in ORG_HEAD["en"]:
-            continue  # English: only "… University", "… Council": the model is transferred
+        if lang == "en" and (
+            words[last].lower() not in ORG_HEAD["en"] or not words[last][:1].isupper()
+        ):
+            # English: only "… University", "… Council": the model is transferred; a
+            # lower-case head ("Toronto police") is a description, not a name.
+            continue
+        if (
+            lang == "en"
+            and first < last
+            and _is_country(gazetteer, text[tokens[first].start() : tokens[last].end()])
+        ):
+            continue  # "Russian Federation", "United Arab Emirates": the country, not a body
         if first == last and span.label == "ORG" and _is_place(gazetteer, words[first], lang):
             continue  # a lone place name: the place, not an institution named after it
         genitive = False
@@ -936,12 +991,15 @@ def find_actors(  # noqa: PLR0912, PLR0915 - registry, discovery and linking pas
             if given in GIVEN_NAMES and given not in registry_surnames.values():
                 given_names.setdefault(given, actor)
     if discovered or given_names:
+        in_place = _place_test(text, entities, article.lang)
         for idx in caps:
             if taken[idx]:
                 continue
             word = words[idx]
             actor = discovered.get(word) or discovered.get(word[:-1] if word.endswith("s") else "")
             start, end = tokens[idx].span()
+            if in_place(start):
+                continue  # the recogniser's place ("i Tafjord", "Jan Mayen")
             if actor is None:
                 actor = given_names.get(word)
                 nxt = words[idx + 1] if idx + 1 < len(words) else ""

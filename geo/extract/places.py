@@ -40,12 +40,15 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import Literal
 
+from geo.extract.feature_names import feature_names
 from geo.extract.recognised_places import recognised_places, vetoed
+from geo.extract.small_places import small_places
 from geo.gazetteer.build import fold_key
 from geo.gazetteer.index import Candidate, Gazetteer
 from geo.gazetteer.resolve import KindHint, qualify, resolve_candidates
 from geo.lexicon import places_en, places_nb
 from geo.model import Article, EntitySpan, PlaceMention, Sentence
+from geo.ner.lexicon import SPEECH, TITLE
 
 __all__ = ["MAX_TOKENS", "find_places"]
 
@@ -62,6 +65,9 @@ _GENITIVE_MIN_RANK = 35.0
 #: Settlements ranked below this (own name: about 180,000 inhabitants) need more than a capital
 #: letter at a sentence start to count (see _weak_at_start).
 _WEAK_START_RANK = 50.0
+#: Settlements ranked below this (own name: about 100,000 inhabitants) next to a speech verb
+#: are speakers ("Noma said"); see _speaks.
+_SPEAKER_MAX_RANK = 48.0
 #: A name found in a person's name ("Lloyd Austin") is dropped article-wide only below this
 #: rank (own name: about 100,000 inhabitants): "Folkerepublikken Donetsk" must not erase
 #: every later "Donetsk".
@@ -106,6 +112,15 @@ _CUES_AFTER: dict[str, KindHint] = {
     "city": "city",
     **dict.fromkeys(_RIVER_CUES, "river"),
     **dict.fromkeys(_REGION_AFTER, "region"),
+}
+#: Titles, and members of parties, that may follow a place that qualifies them ("Ohio Gov.",
+#: "Kyiv Mayor", "Texas Democrats").
+_TITLES_AFTER = frozenset(w.rstrip(".") for w in TITLE["en"] | TITLE["nb"]) | {
+    "gov",
+    "lt",
+    "democrats",
+    "republicans",
+    "gop",
 }
 _SENTENCE_END = frozenset(".!?:\n")
 _OPENERS = frozenset(" \t«\"“”'‘(–—-•*")
@@ -158,7 +173,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _joined(text: str, toks: list[tuple[int, int]], j: int) -> bool:
     """Return whether tokens ``j`` and ``j + 1`` are joined by one space or hyphen."""
     gap = text[toks[j][1] : toks[j + 1][0]]
-    return gap in _JOINERS or (gap == ". " and text[toks[j][0] : toks[j][1]] in _ABBREVIATED)
+    return gap in _JOINERS or (
+        gap == ". " and text[toks[j][0] : toks[j][1]].capitalize() in _ABBREVIATED
+    )
 
 
 def _match_at(
@@ -271,13 +288,18 @@ def _glued_before(
 
 
 def _glued_after(text: str, toks: list[tuple[int, int]], m: _Match, strong: set[int]) -> bool:
-    """Return whether a capitalised non-place word follows ("Kyiv Post", "Marco Rubio")."""
+    """Return whether a capitalised non-place word follows ("Kyiv Post", "Marco Rubio").
+
+    A title is no such word: in "Ohio Gov. Jane Roe" or "Kyiv Mayor Ivan Petrenko" the place
+    qualifies the office, in "Texas Democrats" the party's members; it is not part of a name.
+    """
     nxt = m.last + 1
     return bool(
         nxt < len(toks)
         and text[m.end : toks[nxt][0]] == " "
         and toks[nxt][0] not in strong
         and _name_word(text, toks[nxt])
+        and text[toks[nxt][0] : toks[nxt][1]].lower() not in _TITLES_AFTER
     )
 
 
@@ -321,7 +343,7 @@ def _weak_at_start(text: str, gaz: Gazetteer, m: _Match, lower_words: set[str]) 
     return country != _HOME and rank < _WEAK_START_RANK
 
 
-_DATELINE_AFTER = re.compile(r"(?:,| \(| ?[-–—] )")
+_DATELINE_AFTER = re.compile(r"(?:,| \(| ?[-–—] |:\s|\) ?[-–—] )")
 
 
 def _dateline(text: str, m: _Match) -> bool:
@@ -331,9 +353,44 @@ def _dateline(text: str, m: _Match) -> bool:
     article), followed by a comma, an agency in brackets or a dash.
     """
     line_start = text.rfind("\n", 0, m.start) + 1
-    if text[line_start : m.start].strip(' \t"“«*'):
+    if text[line_start : m.start].strip(' \t"“«*(') and not _sentence_initial(text, m.start):
         return False
     return _DATELINE_AFTER.match(text, m.end) is not None
+
+
+def _speaks(text: str, toks: list[tuple[int, int]], m: _Match, gaz: Gazetteer, lang: str) -> bool:
+    """Return whether a small town's one-word name stands where a speaker does.
+
+    "Noma said", "said Barry", "according to Davis": a speech verb right after or before a
+    one-word name makes it a person, unless a preposition of place precedes it ("a man from
+    Dewsbury said"). Countries, regions, the war's theatre and cities from
+    about 100,000 inhabitants are spared: they act by the annotation rules ("Moscow said").
+    """
+    index, rank, _ = m.options[0]
+    if (
+        m.first != m.last
+        or rank >= _SPEAKER_MAX_RANK
+        or gaz.kind_of(index) not in ("city", "village")
+        or gaz.country_of(index) in _THEATRE
+    ):
+        return False
+    verbs = SPEECH["en" if lang == "en" else "nb"]
+    prepositions = places_en.PLACE_PREPOSITIONS if lang == "en" else places_nb.PLACE_PREPOSITIONS
+    according = _word_before(text, toks, m.first, 2) == "according"
+    if _word_before(text, toks, m.first) in prepositions and not according:
+        return False  # "a man from Dewsbury said": the town
+    nxt = m.last + 1
+    if (
+        nxt < len(toks)
+        and text[m.end : toks[nxt][0]] == " "
+        and text[toks[nxt][0] : toks[nxt][1]].lower() in verbs
+    ):
+        return True
+    prev = m.first - 1
+    if prev < 0 or text[toks[prev][1] : m.start] not in (" ", ", "):
+        return False
+    before = text[toks[prev][0] : toks[prev][1]].lower()
+    return before in verbs or (before == "to" and _word_before(text, toks, prev) == "according")
 
 
 def _after_person_cue(text: str, toks: list[tuple[int, int]], m: _Match) -> bool:
@@ -394,7 +451,12 @@ def _keep_places(
             if before != "inside":
                 kept.append(m)
             continue
-        if _after_person_cue(text, toks, m) or before == "inside" or _surname(text, toks, m, lang):
+        if (
+            _after_person_cue(text, toks, m)
+            or before == "inside"
+            or _surname(text, toks, m, lang)
+            or _speaks(text, toks, m, gaz, lang)
+        ):
             if top_rank < _SURNAME_MAX_RANK:  # never drop a large city article-wide
                 person_keys.add(m.key)
         elif not _glued_after(text, toks, m, strong) and not (
@@ -494,6 +556,21 @@ def find_places(
                 text, gazetteer, entities, [(m.start, m.end) for m in mentions], article.lang
             )
         )
+    mentions.extend(
+        small_places(
+            text,
+            toks,
+            gazetteer,
+            taken=[(m.start, m.end) for m in mentions],
+            countries={m.place.country for m in mentions if m.place and m.place.country},
+            lang=article.lang,
+        )
+    )
+    mentions.extend(
+        m
+        for m in feature_names(text, gazetteer, [(m.start, m.end) for m in mentions], article.lang)
+        if _fold(m.surface) not in _STOP_KEYS  # "Downing Street" is an institution
+    )
     mentions.sort(key=lambda pm: pm.start)
     return tuple(mentions)
 

@@ -73,11 +73,14 @@ __all__ = [
 ]
 
 #: Bump when the structure or the rules of the build change: it invalidates disk caches.
-BUILD_VERSION = "14"
+BUILD_VERSION = "15"
 #: Countries whose every settlement from 500 inhabitants is indexed (the war's theatre).
 FULL_COVERAGE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "NO"})
 #: Elsewhere, settlements from this population (plus national capitals) are indexed.
 MIN_WORLD_POPULATION = 15_000
+#: Smaller settlements from this population are indexed apart (GazetteerData.small_keys): they
+#: count only where the text itself says a place is named ("in Nenagh", "Thruxton, Hampshire").
+MIN_SMALL_POPULATION = 1_000
 #: Countries whose place names the fuzzy fallback searches (the war's theatre).
 FUZZY_COUNTRIES = frozenset({"UA", "RU", "BY"})
 #: Countries whose Cyrillic names get generated Latin spellings.
@@ -170,7 +173,9 @@ class GazetteerData:
     ``heads`` holds the first word of every name of several words, so the extractor can
     skip a capitalised word at once when no name starts with it. ``fuzzy_keys`` are the
     names (five letters or more) of places in :data:`FUZZY_COUNTRIES`, searched by the rare
-    fuzzy fallback.
+    fuzzy fallback. ``small_keys`` holds the own names of settlements abroad from
+    :data:`MIN_SMALL_POPULATION` to :data:`MIN_WORLD_POPULATION` inhabitants, which the
+    extractor reads only after a preposition of place or before a qualifying region.
     """
 
     ids: list[str]
@@ -189,6 +194,7 @@ class GazetteerData:
     heads: frozenset[str]
     fuzzy_keys: tuple[str, ...]
     version: str
+    small_keys: dict[str, tuple[int, ...]]
 
 
 def source_versions() -> dict[str, str]:
@@ -236,6 +242,7 @@ class _Builder:
         self.by_id: dict[str, int] = {}
         self.keys: dict[str, dict[int, int]] = defaultdict(dict)  # key -> {idx: flag}
         self.nb_keys: dict[str, dict[int, int]] = defaultdict(dict)
+        self.small_keys: dict[str, dict[int, int]] = defaultdict(dict)
 
     def add_place(
         self,
@@ -270,8 +277,9 @@ class _Builder:
         weak: bool = False,
         own: bool = False,
         nb_only: bool = False,
+        small: bool = False,
     ) -> None:
-        target = self.nb_keys if nb_only else self.keys
+        target = self.small_keys if small else self.nb_keys if nb_only else self.keys
         flag = FLAG_WEAK if weak else FLAG_OWN if own else FLAG_ALIAS
         for name in names:
             key = fold_key(name)
@@ -337,6 +345,9 @@ class _Builder:
                 if len(key) >= 5 and any(self.countries[i] in FUZZY_COUNTRIES for i in members)
             ),
             version=version,
+            small_keys=order(
+                {k: v for k, v in self.small_keys.items() if k not in self.keys}
+            ),  # a name of the main index (a division added later) is never a small town's
         )
 
 
@@ -741,12 +752,15 @@ def _add_settlements(
             ),
         )
     )
+    small: list[dict[str, Any]] = []
     for city in cities.values():
         iso = city["countrycode"]
         population = int(city.get("population") or 0)
         gid = int(city["geonameid"])
         is_capital = gid in capitals
         if not (iso in FULL_COVERAGE_COUNTRIES or population >= MIN_WORLD_POPULATION or is_capital):
+            if population >= MIN_SMALL_POPULATION:
+                small.append(city)
             continue
         alternates = list(city.get("alternatenames") or ())
         latin = list(_latin_names([city["name"], *alternates]))
@@ -784,7 +798,43 @@ def _add_settlements(
         builder.add_names(idx, places_nb.CITY_EXONYMS.get(str(gid), ()), nb_only=True)
         if str(gid) in centres:
             centre_names[str(gid)] = own + names
+    for city in small:  # after every indexed settlement, so a namesake there wins
+        _add_small_settlement(builder, city, admin1_names, freqs)
     return centre_names
+
+
+def _add_small_settlement(
+    builder: _Builder,
+    city: dict[str, Any],
+    admin1_names: dict[tuple[str, str], str],
+    freqs: WordFrequencies,
+) -> None:
+    """Add a small settlement abroad under its own names only, to the ``small_keys``.
+
+    Ordinary words are left out as for any settlement ("Mission", "Rehab"), and so are names
+    the main index already holds: a small namesake never competes with a known place.
+    """
+    iso = city["countrycode"]
+    population = int(city.get("population") or 0)
+    own = [n for n in _own_names(city["name"], city["name"], population) if _LATIN_NAME.match(n)]
+    own = [
+        n
+        for n in _uncommon(own, freqs, limit=common_words.OWN_MAX_ZIPF, norwegian=True)
+        if fold_key(n) not in builder.keys and fold_key(n) not in builder.nb_keys
+    ]
+    if not own:
+        return
+    idx = builder.add_place(
+        f"geonames:{city['geonameid']}",
+        city["name"],
+        "city" if population >= CITY_MIN_POPULATION else "village",
+        iso,
+        (float(city["latitude"]), float(city["longitude"])),
+        population=population,
+        admin1=admin1_names.get((iso, str(city["admin1code"]))),
+        rank=_settlement_rank(population, False),
+    )
+    builder.add_names(idx, own, own=True, small=True)
 
 
 def _find_capitals(cities: dict[str, Any], countries: dict[str, Any]) -> set[int]:

@@ -129,6 +129,19 @@ class Gazetteer:
             extra = d.nb_keys.get(key, ())
             if extra:
                 found = found + tuple(i for i in extra if i not in found)
+        return self._ranked(found)
+
+    def small_candidates(self, key: str) -> tuple[Candidate, ...]:
+        """Return the small settlements abroad named ``key`` (see ``GazetteerData.small_keys``).
+
+        Their names are no ordinary gazetteer keys: the extractor asks for them only where the
+        text marks a place ("in Nenagh", "Thruxton, Hampshire").
+        """
+        return self._ranked(self._data.small_keys.get(key, ()))
+
+    def _ranked(self, found: tuple[int, ...]) -> tuple[Candidate, ...]:
+        """Decode encoded entries into candidates, best rank first (see :meth:`candidates`)."""
+        d = self._data
         if not found:
             return ()
         decoded = [divmod(code, FLAG_SPAN) for code in found]

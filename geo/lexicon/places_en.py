@@ -42,7 +42,7 @@ COUNTRY_EXONYMS: Final[dict[str, tuple[str, ...]]] = {
     "CZ": ("Czech Republic", "Czechia"),
     "GB": ("Britain", "Great Britain", "UK", "U.K.", "United Kingdom"),
     "IR": ("Iran",),
-    "KP": ("North Korea",),
+    "KP": ("North Korea", "DPRK"),  # Democratic People's Republic of Korea (ISO official name)
     "KR": ("South Korea",),
     "MD": ("Moldova",),
     "NL": ("Netherlands", "the Netherlands", "Holland"),
@@ -82,7 +82,7 @@ ORG_HEADS: Final[frozenset[str]] = _words(
 
 #: Names that are places only when written in capitals.
 ABBREVIATIONS: Final[frozenset[str]] = frozenset(
-    {"US", "U.S.", "U.S.A.", "USA", "USAs", "UK", "U.K.", "UAE", "JBER"}
+    {"US", "U.S.", "U.S.A.", "USA", "USAs", "UK", "U.K.", "UAE", "JBER", "DPRK"}
 )
 
 #: AP-style abbreviations of US state names, by postal code, as datelines and "Fresno, Calif."
@@ -172,6 +172,22 @@ PERSON_CUES: Final[frozenset[str]] = frozenset(
         "mrs",
         "ms",
         "dr",
+        # kinship: "his brother Tyler", "her son Leo"
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "husband",
+        "wife",
+        "uncle",
+        "aunt",
+        "cousin",
+        "grandson",
+        "granddaughter",
+        "boyfriend",
+        "girlfriend",
     }
 )
 
