@@ -54,7 +54,14 @@ from dataclasses import dataclass, field
 from typing import Final, Generic, Protocol, TypeVar
 
 from geo.events.coref import LINKED_TYPES, find_references, link_events
-from geo.events.cues import FRONT_POINTS, CueTable, first_chars, group_name, starting_with
+from geo.events.cues import (
+    FRONT_POINTS,
+    CueTable,
+    first_chars,
+    group_name,
+    split_alternatives,
+    starting_with,
+)
 from geo.events.dating import DateIndex, pick_date
 from geo.events.taxonomy import EventType
 from geo.extract.quotes import is_outlet
@@ -119,15 +126,36 @@ _SOURCES: Final = (
 )
 
 
+def _exact_first_letters(source: str) -> set[str] | None:
+    r"""Return the letters, in their case, that a case-sensitive pattern must start with.
+
+    Every top-level alternative must open with a plain letter that is not optional
+    ("Reuters\b", "AP\b|Associated Press"); anything else gives ``None`` (the caller then
+    filters on both cases).
+    """
+    alternatives = split_alternatives(source)
+    if alternatives is None or not all(
+        alt[:1].isalpha() and alt[1:2] not in ("?", "*", "{") for alt in alternatives
+    ):
+        return None
+    return {alt[0] for alt in alternatives}
+
+
 def _source_pattern() -> re.Pattern[str]:
     """Compile one pattern for all :data:`_SOURCES` (group ``s<i>`` names the source).
 
-    It opens with a look-ahead for the sources' first letters in either case (a filter that
-    never changes what matches) so the scan skips most positions at once
-    (see :func:`geo.events.cues.starting_with`).
+    It opens with a look-ahead for the sources' first letters (a filter that never changes
+    what matches) so the scan skips most positions at once (see
+    :func:`geo.events.cues.starting_with`). The sources are case-sensitive names, so the
+    filter holds their first letters as written (capitals: the scan then skips the starts
+    of lower-case words too); a pattern whose first letter is not plain adds both cases.
     """
     letters: set[str] = set()
     for pattern, _ in _SOURCES:
+        exact = _exact_first_letters(pattern.pattern)
+        if exact is not None:
+            letters |= exact
+            continue
         chars = first_chars(pattern.pattern)
         if chars is None:
             letters.clear()
