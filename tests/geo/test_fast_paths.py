@@ -161,3 +161,17 @@ def test_exact_first_letters_reads_only_plain_leading_letters() -> None:
     assert assemble._exact_first_letters(r"A?Press") is None  # the letter may be absent
     assert assemble._exact_first_letters(r"(?:AP|BBC)") is None  # a group: not read
     assert assemble._exact_first_letters(r"\bAP") is None
+
+
+def test_inline_quote_spans_equal_the_regex_on_every_mix_of_marks() -> None:
+    rng = random.Random(11)  # noqa: S311 - reproducible test strings, not secrets
+    marks = 'ab «»“”"\n«'
+    texts = ["".join(rng.choice(marks) for _ in range(rng.randrange(0, 30))) for _ in range(3000)]
+    texts += [
+        'Hun sa «vi kommer» og «kanskje i morgen.\nHan svarte “ja” og "nei".',
+        "«Vi vil ha fred, sa ordføreren. " * 20,
+    ]
+    for text in texts:
+        expected = [m.span() for m in assemble._INLINE_QUOTE.finditer(text)]
+        assert assemble.inline_quote_spans(text) == expected, text
+    assert assemble.inline_quote_spans('«a» "b" “c”') == [(0, 3), (4, 7), (8, 11)]
