@@ -3,7 +3,9 @@
 Articles per second are measured twice on the same corpus, with the named-entity stage
 (:mod:`geo.ner`) and with it replaced by one that finds nothing, so the stage's own cost is
 printed next to the whole pipeline's rate; wall-clock and CPU time are both shown (a shared
-machine's other processes slow the wall clock, not the CPU time).
+machine's other processes slow the wall clock, not the CPU time). Last, each stage of
+:data:`geo.pipeline.STAGES` is timed on its own (CPU ms per article), to show where the time
+goes.
 
 The corpus (>= 1,000 articles) is generated in a temporary folder from the bundled seed and
 the development texts in ``../shared/eval/dev`` (read at run time, never copied into the
@@ -25,7 +27,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from geo.batch import Failure, iter_extractions
+from geo.io.articles import iter_article_paths, read_article
 from geo.model import EntitySpan
+from geo.pipeline import STAGES
 from geo.resources import Resources, load_resources
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +108,28 @@ def _run(corpus: Path, resources: Resources) -> tuple[dict[str, int], float, flo
     return counts, time.perf_counter() - start, time.process_time() - cpu
 
 
+def _stage_times(corpus: Path, resources: Resources, rounds: int = 3) -> dict[str, float]:
+    """Return each pipeline stage's CPU milliseconds per article (best of ``rounds``).
+
+    Runs :data:`geo.pipeline.STAGES` one by one on every article of the corpus (read once,
+    outside the timing), so the figures say where the time goes; their sum is close to the
+    whole pipeline's cost per article (reading files and building records add a little).
+    """
+    articles = [read_article(path) for path in iter_article_paths((corpus,))]
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        spent = dict.fromkeys((stage.name for stage in STAGES), 0.0)
+        for article in articles:
+            state: dict[str, object] = {}
+            for stage in STAGES:
+                cpu = time.process_time()
+                state.update(stage.run(article, state, resources))
+                spent[stage.name] += time.process_time() - cpu
+        for name, seconds in spent.items():
+            best[name] = min(best.get(name, seconds), seconds)
+    return {name: 1000 * seconds / len(articles) for name, seconds in best.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
@@ -143,6 +169,12 @@ def main() -> int:
                 f"{counts['places']} places, {counts['orgs']} orgs, {counts['quotes']} quotes, "
                 f"{counts['events']} events; {counts['failed']} failed"
             )
+        stages = _stage_times(corpus, resources)
+        print(
+            "per stage, CPU ms per article (best of 3, with NER): "
+            + ", ".join(f"{name} {ms:.3f}" for name, ms in stages.items())
+            + f"; sum {sum(stages.values()):.2f}"
+        )
     stage_ms = 1000 * (1 / rates["with NER"][1] - 1 / rates["without NER"][1])
     print(
         f"best of two: {rates['with NER'][1]:.0f} articles/s CPU with NER, "

@@ -29,6 +29,7 @@ __all__ = [
     "cue_table",
     "first_chars",
     "group_name",
+    "split_alternatives",
     "starting_with",
 ]
 
@@ -104,6 +105,10 @@ def _split_alternatives(source: str) -> list[str] | None:
         return None
     alternatives.append(source[start:])
     return alternatives
+
+
+#: Public name of :func:`_split_alternatives` (used to read exact first letters elsewhere).
+split_alternatives = _split_alternatives
 
 
 def _class_end(source: str, start: int) -> int | None:

@@ -818,11 +818,14 @@ def _merge_anchored(text: str, kept: list[_Candidate]) -> list[_Candidate]:
 _TOKEN: Final = re.compile(r"\w+|[,;:]")
 
 
-def _cue(tokens: list[tuple[int, str]], i: int, g: _Grammar, adjacent: bool) -> str | None:
-    """Return the tense a token signals: ``"past"``, ``"future"`` or ``None``."""
-    word = tokens[i][1]
-    low = word.lower()
-    nxt = tokens[i + 1][1].lower() if i + 1 < len(tokens) else ""
+def _cue(words: list[str], lows: list[str], i: int, g: _Grammar, adjacent: bool) -> str | None:
+    """Return the tense token ``i`` signals: ``"past"``, ``"future"`` or ``None``.
+
+    ``words`` are the clause's tokens and ``lows`` the same in lower case (computed once
+    per clause, not once per look).
+    """
+    low = lows[i]
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if g.english and low in ("is", "are", "am", "going", "set", "due"):
         progressive = low in ("is", "are", "am") and nxt.endswith("ing")  # "is meeting"
         return "future" if nxt == "to" or progressive else None
@@ -836,9 +839,9 @@ def _cue(tokens: list[tuple[int, str]], i: int, g: _Grammar, adjacent: bool) -> 
         past = (
             adjacent
             and len(low) > 4
-            and word[0].islower()
+            and words[i][0].islower()
             and low.endswith(_WEAK_PAST_ENDINGS)
-            and (i == 0 or tokens[i - 1][1].lower() not in g.determiners)
+            and (i == 0 or lows[i - 1] not in g.determiners)
         )
     return "past" if past else None
 
@@ -848,26 +851,34 @@ def _tense(text: str, span: tuple[int, int], start: int, end: int, g: _Grammar) 
 
     Distance counts tokens, plus a penalty for each comma or subordinating word crossed, so
     "Det hvite hus uttalte tirsdag at de ser …" takes "uttalte", and "kommer til å konfrontere
-    Putin … under møtet fredag kveld" takes "kommer" over the earlier "har lagt".
+    Putin … under møtet fredag kveld" takes "kommer" over the earlier "har lagt". The breaks
+    between a cue and the date are counted from running totals (one pass over the clause,
+    not one per cue).
     """
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, span[0], span[1])]
-    first = bisect.bisect_left([p for p, _ in tokens], start)
-    last = bisect.bisect_left([p for p, _ in tokens], end)
+    matches = list(_TOKEN.finditer(text, span[0], span[1]))
+    positions = [m.start() for m in matches]
+    words = [m.group() for m in matches]
+    lows = [w.lower() for w in words]
+    first = bisect.bisect_left(positions, start)
+    last = bisect.bisect_left(positions, end)
     if first > 0:
-        prep = tokens[first - 1][1].lower()
+        prep = lows[first - 1]
         if prep in g.past_preps:
             return "past"
         if prep in g.future_preps:
             return "future"
+    breaks_before = [0]  # breaks_before[k]: clause breaks among tokens 0..k-1
+    for low in lows:
+        breaks_before.append(breaks_before[-1] + (low in _CLAUSE_BREAKS))
     best: tuple[float, str] | None = None
-    for i in range(len(tokens)):
+    for i in range(len(words)):
         if first <= i < last:
             continue
-        cue = _cue(tokens, i, g, adjacent=i in (first - 1, last))
+        cue = _cue(words, lows, i, g, adjacent=i in (first - 1, last))
         if cue is None:
             continue
         lo, hi = (i + 1, first) if i < first else (last, i)
-        breaks = sum(1 for _, w in tokens[lo:hi] if w.lower() in _CLAUSE_BREAKS)
+        breaks = breaks_before[hi] - breaks_before[lo] if hi > lo else 0
         distance = (first - i if i < first else i - last + 1.5) + 3 * breaks
         if best is None or distance < best[0]:
             best = (distance, cue)

@@ -76,21 +76,36 @@ class LinearChainCRF:
         ``windows[w][t]`` holds the attribute ids of token ``t`` of window ``w``. Label ids
         index :attr:`labels`.
         """
-        if not windows:
-            return []
         flat: list[int] = []
         offsets: list[int] = []
         for window in windows:
             for ids in window:
                 offsets.append(len(flat))
                 flat.extend(ids or (self._unknown,))
+        return self.decode_flat(flat, offsets, [len(w) for w in windows])
+
+    def decode_flat(
+        self, flat: Sequence[int], offsets: Sequence[int], sizes: Sequence[int]
+    ) -> list[list[int] | None]:
+        """Decode windows given as one flat id list (what :meth:`decode` builds).
+
+        Token ``t`` of the article's windows, counted across all of them, owns the ids
+        ``flat[offsets[t]:offsets[t + 1]]`` (at least one: :attr:`unknown` for a token
+        with no known feature); window ``w`` has ``sizes[w]`` tokens. Why flat: the caller
+        builds this list directly, without a tuple per token.
+
+        Viterbi runs over all windows at once, position by position, longest window first,
+        so the work is the total number of tokens (linear), not windows times the longest.
+        """
+        if not sizes:
+            return []
         emissions = np.add.reduceat(self._weights[flat], offsets, axis=0)
-        sizes = [len(w) for w in windows]
         starts = np.cumsum([0, *sizes[:-1]])
-        order = np.argsort([-n for n in sizes], kind="stable")
-        lengths = [sizes[w] for w in order]  # longest first: active rows are a prefix
+        order = sorted(range(len(sizes)), key=lambda w: -sizes[w])  # stable, longest first
+        lengths = [sizes[w] for w in order]  # active rows are a prefix
         base = starts[order]
         trans = self._transitions[None, :, :]
+        best_of = np.maximum.reduce  # the ufunc itself: ndarray.max adds a Python layer
         score = emissions[base]
         finals = np.zeros(len(lengths), dtype=np.intp)
         backs: list[np.ndarray] = []
@@ -109,18 +124,22 @@ class LinearChainCRF:
             cand = score[:active, :, None] + trans
             backs.append(cand.argmax(axis=1))
             actives.append(active)
-            score = cand.max(axis=1) + emissions[base[:active] + pos + 1]
+            score = best_of(cand, axis=1) + emissions[base[:active] + pos + 1]
         longest = lengths[0]
         paths = np.zeros((len(lengths), longest), dtype=np.intp)
         rows = np.arange(len(lengths))
         paths[rows, np.asarray(lengths) - 1] = finals
         for pos in range(longest - 2, -1, -1):
             act = actives[pos]  # windows longer than pos + 1
-            later = paths[:act, pos + 1]
-            paths[:act, pos] = backs[pos][rows[:act], later]
+            paths[:act, pos] = backs[pos][rows[:act], paths[:act, pos + 1]]
         mask = np.arange(longest)[None, :] < np.asarray(lengths)[:, None]
         named = np.flatnonzero(((paths != self._outside) & mask).any(axis=1))
-        out: list[list[int] | None] = [None] * len(windows)
+        out: list[list[int] | None] = [None] * len(sizes)
         for rank in named.tolist():
-            out[int(order[rank])] = paths[rank, : lengths[rank]].tolist()
+            out[order[rank]] = paths[rank, : lengths[rank]].tolist()
         return out
+
+    @property
+    def unknown(self) -> int:
+        """The attribute id that carries no weight (a token with no known feature)."""
+        return self._unknown

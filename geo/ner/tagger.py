@@ -119,35 +119,44 @@ class Recogniser:
         views_of = self._views
         flag_ids = self._flag_ids[group]
         first_ids, last_ids = flag_ids[FIRST], flag_ids[LAST]
-        batch: list[list[tuple[int, ...]]] = []
+        unknown = (self._models[group].unknown,)
+        # One flat id list for all windows (see LinearChainCRF.decode_flat): per token its
+        # own view, its flags, then what the previous, second-previous and next tokens add.
+        flat: list[int] = []
+        offsets: list[int] = []
+        sizes: list[int] = []
+        extend = flat.extend
         for window in found_windows:
             first, last = window.first, window.last
             span = words[first : last + 1]
             views = [cache.get((group, w)) or views_of(w, group) for w in span]
             size = len(span)
-            rows: list[tuple[int, ...]] = []
+            sizes.append(size)
             for k in range(size):
-                ids = views[k][0]
+                offsets.append(len(flat))
+                mark = len(flat)
+                extend(views[k][0])
                 if span[k][0].isupper():
                     for flag in flags(words, first + k, window, lower_words, inner_caps):
-                        ids += flag_ids[flag]
+                        extend(flag_ids[flag])
                 else:
                     if not k:
-                        ids += first_ids
+                        extend(first_ids)
                     if k == size - 1:
-                        ids += last_ids
+                        extend(last_ids)
                 if k:
-                    ids += views[k - 1][1]
+                    extend(views[k - 1][1])
                     if k > 1:
-                        ids += views[k - 2][3]
+                        extend(views[k - 2][3])
                 if k < size - 1:
-                    ids += views[k + 1][2]
-                rows.append(ids)
-            batch.append(rows)
+                    extend(views[k + 1][2])
+                if len(flat) == mark:
+                    extend(unknown)
         found: list[tuple[int, int, str]] = []
         model = self._models[group]
         names = model.labels
-        for window, labels in zip(found_windows, model.decode(batch), strict=True):
+        decoded = model.decode_flat(flat, offsets, sizes)
+        for window, labels in zip(found_windows, decoded, strict=True):
             if labels is not None:
                 found.extend(
                     (window.first + a, window.first + b, kind)
