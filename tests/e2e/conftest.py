@@ -43,7 +43,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    """Poll ``/_stcore/health`` until it answers "ok" or the deadline passes (no fixed sleep)."""
     deadline = time.monotonic() + STARTUP_DEADLINE_S
     last_error: Exception | None = None
     while time.monotonic() < deadline:
@@ -76,21 +77,22 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
-@pytest.fixture
-def start_app(tmp_path: Path) -> Iterator[Callable[[Path], str]]:
-    """Start the dashboard on a seeds folder; returns its URL. Stopped after the test."""
-    processes: list[tuple[subprocess.Popen[bytes], Any]] = []
+@contextlib.contextmanager
+def running_app(seeds: Path, workdir: Path) -> Iterator[str]:
+    """Run ``streamlit run dashboard/app.py`` on ``seeds`` (offline); yield its URL; stop it.
 
-    def start(seeds: Path) -> str:
-        port = free_port()
-        log = tmp_path / f"streamlit-{port}.log"
-        env = {
-            **os.environ,
-            "FRONTLINE_SEEDS_DIR": str(seeds),
-            "FRONTLINE_PROCESSED_DIR": str(tmp_path / f"processed-{port}"),
-            "FRONTLINE_OFFLINE": "1",
-        }
-        log_file = log.open("wb")
+    The build output and the server log go to ``workdir``; the server listens on a free
+    loopback port and is stopped (terminated, then killed) when the block ends.
+    """
+    port = free_port()
+    log = workdir / f"streamlit-{port}.log"
+    env = {
+        **os.environ,
+        "FRONTLINE_SEEDS_DIR": str(seeds),
+        "FRONTLINE_PROCESSED_DIR": str(workdir / f"processed-{port}"),
+        "FRONTLINE_OFFLINE": "1",  # the app must not try the internet in tests
+    }
+    with log.open("wb") as log_file:
         process = subprocess.Popen(
             [
                 sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
@@ -103,22 +105,24 @@ def start_app(tmp_path: Path) -> Iterator[Callable[[Path], str]]:
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )  # fmt: skip
-        processes.append((process, log_file))
         url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, process, log)
-        return url
-
-    try:
-        yield start
-    finally:
-        for process, log_file in processes:
+        try:
+            wait_healthy(url, process, log)
+            yield url
+        finally:
             process.terminate()
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=20)
-            log_file.close()
+
+
+@pytest.fixture
+def start_app(tmp_path: Path) -> Iterator[Callable[[Path], str]]:
+    """Start the dashboard on a seeds folder; returns its URL. Stopped after the test."""
+    with contextlib.ExitStack() as apps:
+        yield lambda seeds: apps.enter_context(running_app(seeds, tmp_path))
 
 
 class RequestLog:

@@ -13,14 +13,7 @@ that the vendor files are cached by the browser across reruns, and the phone lay
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +21,7 @@ from typing import Any
 import pytest
 
 from dashboard import style
+from tests.e2e.conftest import RequestLog, fail_or_skip, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +33,6 @@ CHROMIUM_ARGS = [
     # Belt and braces beside page.route: no host name but the loopback address resolves.
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]  # fmt: skip
-STARTUP_DEADLINE_S = 90.0
 MAP_TIMEOUT_MS = 90_000
 PAYLOAD = "<script>window.__xss=1;alert(1)</script>"
 IMG_PAYLOAD = '<img src=x onerror="window.__xss=1;alert(1)">'
@@ -56,37 +49,6 @@ Macron sa at «{IMG_PAYLOAD} [klikk](javascript:window.__xss=1)» var en test.
 """
 
 
-def _fail_or_skip(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    """Poll ``/_stcore/health`` until it answers "ok" or the deadline passes (no fixed sleep)."""
-    deadline = time.monotonic() + STARTUP_DEADLINE_S
-    last_error: Exception | None = None
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = log.read_text(encoding="utf-8", errors="replace")
-            pytest.fail(f"streamlit exited with {process.returncode}:\n{output[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError as exc:  # not listening yet
-            last_error = exc
-        with contextlib.suppress(subprocess.TimeoutExpired):  # pause = "did it die?" check
-            process.wait(timeout=0.25)
-    pytest.fail(f"streamlit was not healthy within {STARTUP_DEADLINE_S} s ({last_error})")
-
-
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("seeds")
@@ -98,68 +60,14 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {
-        **os.environ,
-        "FRONTLINE_SEEDS_DIR": str(seeds),
-        "FRONTLINE_PROCESSED_DIR": str(tmp_path_factory.mktemp("processed")),
-        "FRONTLINE_OFFLINE": "1",  # the app must not try the internet in tests
-    }
-    log_file = log.open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-            "--server.port", str(port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process, log)
+    with running_app(seeds, tmp_path_factory.mktemp("streamlit")) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=20)
-        log_file.close()
-
-
-class Offline:
-    """``page.route`` handler: the app's own server passes, every other request is aborted.
-
-    Nothing is answered on the app's behalf: Leaflet and friends must come from the app
-    itself (``/app/static/``), or the maps stay blank and the test fails.
-    """
-
-    def __init__(self, server: str) -> None:
-        host = server.split("://", 1)[1]
-        self.allowed = (f"http://{host}/", f"ws://{host}/", "data:", "blob:", "about:")
-        self.passed: list[str] = []
-        self.blocked: list[str] = []
-
-    def __call__(self, route: Any) -> None:
-        url = route.request.url
-        if url.startswith(self.allowed):
-            self.passed.append(url)
-            route.continue_()
-            return
-        self.blocked.append(url)
-        route.abort()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        _fail_or_skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+        fail_or_skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -171,9 +79,9 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any, server: str) -> Iterator[tuple[Any, Offline, list[str]]]:
+def page(browser: Any, server: str) -> Iterator[tuple[Any, RequestLog, list[str]]]:
     context = browser.new_context(viewport={"width": 1500, "height": 1300})
-    offline = Offline(server)
+    offline = RequestLog(server)
     context.route("**/*", offline)
     dialogs: list[str] = []
     tab = context.new_page()
@@ -307,7 +215,7 @@ def _expected_markers(seeds: Path, text: str = "") -> tuple[int, int]:
 
 
 def test_maps_render_with_every_outside_request_aborted_and_article_scripts_never_run(
-    page: tuple[Any, Offline, list[str]], server: str, seeds: Path
+    page: tuple[Any, RequestLog, list[str]], server: str, seeds: Path
 ) -> None:
     tab, offline, dialogs = page
     ARTIFACTS.mkdir(exist_ok=True)
@@ -318,7 +226,7 @@ def test_maps_render_with_every_outside_request_aborted_and_article_scripts_neve
         raise
 
 
-def _scenario(tab: Any, offline: Offline, dialogs: list[str], server: str, seeds: Path) -> None:
+def _scenario(tab: Any, offline: RequestLog, dialogs: list[str], server: str, seeds: Path) -> None:
     tab.goto(server, wait_until="domcontentloaded")
 
     diplomacy = _wait_for_map(tab, legend="Diplomacy")
@@ -330,8 +238,8 @@ def _scenario(tab: Any, offline: Offline, dialogs: list[str], server: str, seeds
     _assert_readable(diplomacy)
     assert any(text.startswith("Anchorage") or "Elmendorf" in text
                for text in diplomacy["label_texts"])  # fmt: skip
-    assert any("/app/static/vendor/leaflet-" in url for url in offline.passed)
-    assert offline.blocked == []  # nothing outside the app was even asked for
+    assert any("/app/static/vendor/leaflet-" in url for url in offline.app)
+    assert offline.other == []  # nothing outside the app was even asked for
     tab.screenshot(path=str(ARTIFACTS / "diplomacy.png"), full_page=False)
 
     # Every marker's popup carries article text: shown as text, never run.
@@ -381,7 +289,7 @@ def _scenario(tab: Any, offline: Offline, dialogs: list[str], server: str, seeds
             assert word in shown, (word, counts["label_texts"])
         tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
-    assert offline.blocked == []
+    assert offline.other == []
     assert _xss_flag_anywhere(tab) == [None] * len(tab.frames)
     assert dialogs == []
 
@@ -485,7 +393,7 @@ _OPEN_POPUP = """() => { const p = document.querySelector('.leaflet-popup-conten
 
 
 def test_the_story_and_the_map_are_linked_both_ways(
-    page: tuple[Any, Offline, list[str]], server: str
+    page: tuple[Any, RequestLog, list[str]], server: str
 ) -> None:
     tab, offline, _ = page
     tab.goto(server, wait_until="domcontentloaded")
@@ -510,4 +418,4 @@ def test_the_story_and_the_map_are_linked_both_ways(
     assert popup is not None
     assert label.split(" · ")[0] in popup  # its date
     assert label.split(" · ")[1] in popup  # its kind
-    assert offline.blocked == []
+    assert offline.other == []
